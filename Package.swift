@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The default rule pack and the word list live in `rules/` and are embedded into the binary by the
+// CJiaoduiData target with `.incbin`. SwiftPM passes no path to assembler directives, so the
+// absolute path of `rules/` is computed here and handed over as a C define.
+let packageRoot = String(#filePath.dropLast("/Package.swift".count))
+let rulesDir = packageRoot + "/rules"
+
+let package = Package(
+    name: "jiaodui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jiaodui", targets: ["jiaodui"]),
+        .library(name: "JiaoduiCore", targets: ["JiaoduiCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // The only door to ICU: plain C types in the header, <unicode/...> only in the .c file.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        // Embedded copies of rules/*.yml and the lexicon (see EmbeddedDataTests for the proof that
+        // they equal the files).
+        .target(
+            name: "CJiaoduiData",
+            cSettings: [.define("JD_RULES_DIR", to: "\"\(rulesDir)\"")]
+        ),
+        .target(
+            name: "JiaoduiCore",
+            dependencies: ["CICUShim", "CJiaoduiData", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "JiaoduiCLI",
+            dependencies: ["JiaoduiCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
+        .testTarget(
+            name: "JiaoduiCoreTests",
+            dependencies: ["JiaoduiCore", "CJiaoduiData"]
+        ),
+        .testTarget(name: "JiaoduiCLITests", dependencies: ["JiaoduiCLI", "JiaoduiCore"]),
+    ]
+)

@@ -1,0 +1,47 @@
+// Embeds rules/ into the binary with the assembler's .incbin, so `jiaodui` runs from any directory.
+// SwiftPM does not know these files are inputs: after editing rules/, touch this file (or run a
+// clean build). EmbeddedDataTests fails when the embedded copy and rules/ differ.
+#include "jiaodui_data.h"
+
+#ifndef JD_RULES_DIR
+#error "JD_RULES_DIR must be defined by Package.swift"
+#endif
+
+#define JD_EMBED(sym, file)                                                   \
+    __asm__(".section .rodata\n"                                              \
+            ".global " #sym "_start\n"                                        \
+            ".balign 16\n" #sym "_start:\n"                                   \
+            ".incbin \"" JD_RULES_DIR "/" file "\"\n"                         \
+            ".global " #sym "_end\n" #sym "_end:\n"                           \
+            ".byte 0\n"                                                       \
+            ".previous\n");                                                   \
+    extern const uint8_t sym##_start[];                                       \
+    extern const uint8_t sym##_end[];
+
+// The list of embedded files. Adding a rule file means adding a line here and in `entries`.
+JD_EMBED(jd_document, "document.yml")
+JD_EMBED(jd_duplicate_phrase, "duplicate-phrase.yml")
+JD_EMBED(jd_broken_wrap, "broken-wrap.yml")
+JD_EMBED(jd_wrap_duplicate_char, "wrap-duplicate-char.yml")
+JD_EMBED(jd_truncated_sentence, "truncated-sentence.yml")
+JD_EMBED(jd_halfwidth_punctuation, "halfwidth-punctuation.yml")
+JD_EMBED(jd_lexicon, "lexicon/jieba-dict.txt")
+JD_EMBED(jd_news_words, "lexicon/news-words.txt")
+
+struct entry { const char *name; const uint8_t *start; const uint8_t *end; };
+
+static const struct entry entries[] = {
+    {"document.yml", jd_document_start, jd_document_end},
+    {"duplicate-phrase.yml", jd_duplicate_phrase_start, jd_duplicate_phrase_end},
+    {"broken-wrap.yml", jd_broken_wrap_start, jd_broken_wrap_end},
+    {"wrap-duplicate-char.yml", jd_wrap_duplicate_char_start, jd_wrap_duplicate_char_end},
+    {"truncated-sentence.yml", jd_truncated_sentence_start, jd_truncated_sentence_end},
+    {"halfwidth-punctuation.yml", jd_halfwidth_punctuation_start, jd_halfwidth_punctuation_end},
+    {"lexicon/jieba-dict.txt", jd_lexicon_start, jd_lexicon_end},
+    {"lexicon/news-words.txt", jd_news_words_start, jd_news_words_end},
+};
+
+int32_t jd_embedded_count(void) { return (int32_t)(sizeof entries / sizeof entries[0]); }
+const char *jd_embedded_name(int32_t i) { return entries[i].name; }
+const uint8_t *jd_embedded_data(int32_t i) { return entries[i].start; }
+int64_t jd_embedded_size(int32_t i) { return (int64_t)(entries[i].end - entries[i].start); }

@@ -1,0 +1,188 @@
+/// One pass over the line breaks of a document that decides, for each break between two non-blank
+/// lines, whether extraction damaged the text there. Three rules read its findings
+/// (broken-wrap, wrap-duplicate-char, truncated-sentence) and duplicate-phrase reads the spliced
+/// fragments it finds on the way.
+struct BreakAnalysis {
+    struct Settings: Sendable {
+        let lexicon: Lexicon
+        /// A break after a heading-like line counts only when a word this long straddles it.
+        var minCrossingAfterShortLine = 3
+        /// Marks and particles that cannot begin a sentence: a line starting with one continues the
+        /// previous line.
+        var continuationStarts: Set<Unicode.Scalar> = []
+        var doublingMargin = 3.0
+        var boundarySuffixes: Set<Unicode.Scalar> = []
+        /// Single characters that may open a paragraph followed by a comma (但，…).
+        var orphanOpeners: Set<Unicode.Scalar> = []
+        var orphanPunctuation: Set<Unicode.Scalar> = Set("，,、。；;：:".unicodeScalars)
+        /// Words that typically open a paragraph (据, 这是, 目前, 今年): after a cut-off line they say
+        /// a new paragraph began, so text is missing rather than wrapped.
+        var paragraphStartWords: [[Unicode.Scalar]] = []
+        /// Marks at the end of a line that leave the sentence open (，、).
+        /// Characters that cannot begin a sentence (等, 的): a paragraph starting with one lost its head.
+        var fragmentStarts: Set<Unicode.Scalar> = Set("的了着等们".unicodeScalars)
+        /// Marks that end a clause (for reading the first clause of a line).
+        var clauseEnds: Set<Unicode.Scalar> = Set("，,。；;：:！!？?".unicodeScalars)
+        var clauseMarks: Set<Unicode.Scalar> = Set("，,、—".unicodeScalars)
+        var fragmentMinLength = 12
+        var fragmentMinHan = 10
+        var fragmentMaxDistance = 5000
+    }
+
+    enum Finding {
+        /// The break splits a sentence; joining the lines (`join`) repairs it.
+        case brokenWrap(range: Range<Int>, join: TextEdit, word: String?)
+        /// The character `char` stands on both sides of the break.
+        case duplicateChar(range: Range<Int>, fix: TextEdit, char: String)
+        /// A body paragraph stops mid-sentence; `range` is its last characters.
+        case truncatedEnd(range: Range<Int>, tail: String, followedBy: BlockKind?)
+        /// A paragraph starts with the orphaned end of something lost.
+        case orphanStart(range: Range<Int>, head: String)
+        /// A run copied verbatim from `original` (another column spliced in).
+        case splicedFragment(range: Range<Int>, original: Range<Int>)
+    }
+
+    private(set) var findings: [Finding] = []
+
+    init(document: TextDocument, layout: Layout, settings: Settings) {
+        let s = document.scalars
+        let join = WordJoin(lexicon: settings.lexicon)
+        let blocks = layout.blocks
+        let starts = ParagraphStarts(settings: settings)
+        // In a document whose paragraphs are indented, an indented line begins a paragraph and an
+        // unindented line before it stands alone (a headline).
+        let usesIndent = blocks.count >= 3 && blocks.filter(\.indented).count * 10 >= blocks.count * 3
+        // The usual number of blank lines between paragraphs; a break with another count was
+        // inserted by extraction.
+        var gapCounts: [Int: Int] = [:]
+        for block in blocks.dropFirst() { gapCounts[block.blankLinesBefore, default: 0] += 1 }
+        let paragraphGap = gapCounts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+        for (k, a) in blocks.enumerated() {
+            let b: Block? = k + 1 < blocks.count ? blocks[k + 1] : nil
+            if a.terminated || a.kind != .body && a.kind != .heading {
+                if let b, b.kind == .body, let stray = starts.strayStart(s, b) {
+                    findings.append(.orphanStart(range: stray, head: document.string(stray)))
+                }
+                continue
+            }
+            let tailRange = max(a.range.lowerBound, a.range.upperBound - 3)..<a.range.upperBound
+            let cutOff = Finding.truncatedEnd(range: tailRange, tail: document.string(tailRange), followedBy: b?.kind)
+            guard let b else {
+                if a.kind == .body { findings.append(cutOff) }
+                continue
+            }
+            let last = a.range.upperBound - 1
+            let first = b.range.lowerBound
+            let edge = last..<(first + 1)
+            let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
+            let joined = String(String.UnicodeScalarView([s[last], s[first]]))
+            let wrap = { (word: String?) in Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined), word: word) }
+
+            // A character printed on both sides of the break.
+            if s[last] == s[first], CharClass.isHan(s[last]), !left.isEmpty, !right.isEmpty,
+               b.kind == .body || b.kind == .heading {
+                switch join.doubling(left: left, right: right, margin: settings.doublingMargin,
+                                     boundarySuffixes: settings.boundarySuffixes) {
+                case .slip where a.kind == .body || join.crossingWordLength(left: left, right: Array(right.dropFirst())) >= 2:
+                    let char = String(String.UnicodeScalarView([s[last]]))
+                    findings.append(.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char))
+                    continue
+                case .splitWord:
+                    findings.append(wrap(joined))
+                    continue
+                case .boundary where a.kind == .body:
+                    // Two words meeting on one character (工作|作风): the text runs on across the break.
+                    findings.append(wrap(nil))
+                    continue
+                default:
+                    break
+                }
+            }
+
+            let continues = settings.continuationStarts.contains(s[first]) || starts.closesUnopened(s, b)
+            let crossing = join.crossingWordLength(left: left, right: right)
+            let word = crossing > 0 ? Self.crossingWord(left, right, join) : nil
+            let standsAlone = usesIndent && b.indented && !a.indented
+
+            if a.kind == .heading || standsAlone {
+                // A heading-like line: only a long word straddling the break or a line that cannot
+                // start a sentence says the break is damage (据新华社乌鲁|木齐).
+                if b.kind == .body, crossing >= settings.minCrossingAfterShortLine || continues {
+                    findings.append(wrap(word))
+                }
+                continue
+            }
+            if b.kind != .body && b.kind != .heading || b.kind == .heading && crossing == 0 && !continues {
+                findings.append(cutOff)
+                continue
+            }
+            if continues {
+                findings.append(wrap(word))
+                continue
+            }
+            if let fragment = Self.splice(s, a, settings) {
+                findings.append(.splicedFragment(range: fragment.copy, original: fragment.original))
+                if let orphan = starts.orphanStart(s, b, join) {
+                    findings.append(.orphanStart(range: orphan, head: document.string(orphan)))
+                } else {
+                    findings.append(cutOff)
+                }
+                continue
+            }
+            if crossing > 0 || settings.clauseMarks.contains(s[last]) {
+                findings.append(wrap(word))
+                continue
+            }
+            if let orphan = starts.orphanStart(s, b, join) {
+                findings.append(.orphanStart(range: orphan, head: document.string(orphan)))
+                continue
+            }
+            // No word or mark joins the two lines. A line that opens like a paragraph, or whose
+            // first clause can stand as a sentence, began anew: the text before it was cut off.
+            if starts.beginsParagraph(s, b) || usesIndent && b.indented
+                || b.blankLinesBefore == paragraphGap && starts.firstClauseHasPredicate(s, b) {
+                findings.append(cutOff)
+                continue
+            }
+            findings.append(wrap(nil))
+        }
+    }
+
+    private static func crossingWord(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar], _ join: WordJoin) -> String? {
+        let (ends, _) = join.lexicon.segment(left + right)
+        var start = 0
+        let all = left + right
+        for end in ends {
+            if start < left.count && end > left.count { return String(String.UnicodeScalarView(all[start..<end])) }
+            start = end
+        }
+        return nil
+    }
+
+    /// The end of `a` copied verbatim from shortly before: another column's text spliced in.
+    private static func splice(_ s: [Unicode.Scalar], _ a: Block, _ settings: Settings)
+        -> (copy: Range<Int>, original: Range<Int>)? {
+        let n = settings.fragmentMinLength
+        let end = a.range.upperBound
+        let start = end - n
+        guard start >= a.range.lowerBound else { return nil }
+        guard s[start..<end].filter(CharClass.isHan).count >= settings.fragmentMinHan else { return nil }
+        let first = s[start]
+        var p = start - n
+        let lowest = max(0, start - settings.fragmentMaxDistance)
+        while p >= lowest {
+            if s[p] == first, s[p..<(p + n)].elementsEqual(s[start..<end]) {
+                var back = 0
+                while p - back - 1 >= 0, start - back - 1 >= a.range.lowerBound, s[p - back - 1] == s[start - back - 1],
+                      !CharClass.isSpace(s[start - back - 1]) {
+                    back += 1
+                }
+                // Start the fragment at a character, not at the punctuation before it.
+                while back > 0, !CharClass.isLetterOrDigit(s[start - back]) { back -= 1 }
+                return ((start - back)..<end, (p - back)..<(p + n))
+            }
+            p -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+/// The engine: a rule pack compiled into rule instances, run over a document. Pure: text in,
+/// diagnostics out.
+public struct Linter: Sendable {
+    public let pack: RulePack
+    public let rules: [any Rule]
+    let engine: EngineSettings
+
+    /// Compiles `pack`. `enabled` limits the rules that run (nil: all that the pack has).
+    public init(pack: RulePack = .embedded, enabled: Set<String>? = nil, lexicon: Lexicon? = nil) throws(RulePackError) {
+        self.pack = pack
+        for id in pack.specs.keys where !RuleRegistry.supportIDs.contains(id) {
+            guard RuleRegistry.types.contains(where: { $0.id == id }) else {
+                let spec = pack.specs[id]!
+                throw RulePackError(file: spec.source, line: 1, column: 1, key: "id",
+                                    message: "没有名为 “\(id)” 的规则类型；可用：\(RuleRegistry.types.map { $0.id }.joined(separator: ", ")) / unknown rule id")
+            }
+        }
+        var rules: [any Rule] = []
+        for type in RuleRegistry.types {
+            guard let spec = pack.spec(type.id), enabled?.contains(type.id) ?? true else { continue }
+            rules.append(try type.init(spec: spec))
+        }
+        self.rules = rules
+        let document = pack.spec("document")
+            ?? RuleSpec(id: "document", severity: .info, name: .init(zh: "", en: ""), description: .init(zh: "", en: ""),
+                        messages: [:], parameters: Parameters(values: [:], file: "document.yml"),
+                        examples: .init(bad: [], good: []), source: "document.yml")
+        engine = EngineSettings(layoutCues: try LayoutCues(spec: document),
+                                breaks: try BreakAnalysis.Settings(pack: pack, lexicon: lexicon ?? .embedded))
+    }
+
+    /// All findings of the enabled rules, in document order.
+    public func lint(_ document: TextDocument, locale: MessageLocale = .zh) -> [Diagnostic] {
+        let context = LintContext(document: document, locale: locale, engine: engine)
+        var all: [Diagnostic] = []
+        for rule in rules { all += rule.check(context) }
+        all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
+        return all
+    }
+
+    /// The layout the rules see, for tools that explain a document.
+    public func layout(_ document: TextDocument) -> Layout { Layout(document, cues: engine.layoutCues) }
+}
+
+extension BreakAnalysis.Settings {
+    init(pack: RulePack, lexicon: Lexicon) throws(RulePackError) {
+        self.init(lexicon: lexicon)
+        if let p = pack.spec("broken-wrap")?.parameters {
+            minCrossingAfterShortLine = try p.int("min_word_after_short_line", default: 3)
+            continuationStarts = Set(try p.string("continuation_starts", default: "，、。；：？！”’）》】,.;:?!)的了").unicodeScalars)
+            clauseMarks = Set(try p.string("open_clause_marks", default: "，,、—").unicodeScalars)
+        }
+        if let p = pack.spec("wrap-duplicate-char")?.parameters {
+            doublingMargin = try p.double("boundary_margin", default: 3.0)
+            boundarySuffixes = Set(try p.string("name_suffixes", default: "").unicodeScalars)
+        }
+        if let p = pack.spec("truncated-sentence")?.parameters {
+            orphanOpeners = Set(try p.string("paragraph_openers", default: "").unicodeScalars)
+            paragraphStartWords = try p.strings("paragraph_start_words").map { Array($0.unicodeScalars) }
+            fragmentStarts = Set(try p.string("fragment_starts", default: "的了着等们").unicodeScalars)
+        }
+        if let p = pack.spec("duplicate-phrase")?.parameters {
+            fragmentMinLength = try p.int("fragment_min_length", default: 12)
+            fragmentMinHan = try p.int("fragment_min_han", default: 10)
+            fragmentMaxDistance = try p.int("fragment_max_distance", default: 5000)
+        }
+    }
+}

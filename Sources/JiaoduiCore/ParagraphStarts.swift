@@ -1,0 +1,89 @@
+/// How a line begins: a normal paragraph opening, the orphaned end of lost text, or a line that
+/// can only continue the one before.
+struct ParagraphStarts {
+    let settings: BreakAnalysis.Settings
+    private static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "’": "‘", "》": "《", "〉": "〈", "）": "（",
+                                                                  ")": "(", "』": "『", "」": "「", "】": "【"]
+    private static let pronounStarts = Set("这那他她它我你您咱".unicodeScalars)
+    private static let numerals = Set("0123456789０１２３４５６７８９〇零一二三四五六七八九十百".unicodeScalars)
+    private static let dateUnits = Set("年月日".unicodeScalars)
+
+    /// After a finished line: a paragraph that opens with one stray character and a comma (整，开设…)
+    /// or with a particle that cannot begin a sentence (等城市之先).
+    func strayStart(_ s: [Unicode.Scalar], _ b: Block) -> Range<Int>? {
+        let start = b.range.lowerBound
+        if settings.fragmentStarts.contains(s[start]) { return start..<(start + 1) }
+        guard b.range.count >= 2, CharClass.isHan(s[start]), settings.orphanPunctuation.contains(s[start + 1]),
+              !isOpener(s[start..<(start + 1)]) else { return nil }
+        return start..<(start + 2)
+    }
+
+    /// After a line cut off mid-sentence: a paragraph that opens with up to three characters and a
+    /// comma that are not a usual opening word (没出生，… / 道：今天… / 提出，“…).
+    func orphanStart(_ s: [Unicode.Scalar], _ b: Block, _ join: WordJoin) -> Range<Int>? {
+        let start = b.range.lowerBound
+        var i = start
+        while i < b.range.upperBound, i - start < 4, CharClass.isHan(s[i]) { i += 1 }
+        let length = i - start
+        guard length >= 1, length <= 3, i < b.range.upperBound, settings.orphanPunctuation.contains(s[i]),
+              !isOpener(s[start..<i]), !Self.pronounStarts.contains(s[start]) else { return nil }
+        return start..<(i + 1)
+    }
+
+    /// A line that opens like a new paragraph: a date or number, a pronoun, or a usual opening word.
+    func beginsParagraph(_ s: [Unicode.Scalar], _ b: Block) -> Bool {
+        let start = b.range.lowerBound
+        if Self.pronounStarts.contains(s[start]) { return true }
+        var i = start
+        while i < b.range.upperBound, Self.numerals.contains(s[i]) { i += 1 }
+        if i > start, i < b.range.upperBound, Self.dateUnits.contains(s[i]) || !CharClass.isHan(s[i]) { return true }
+        return settings.paragraphStartWords.contains { word in
+            b.range.count >= word.count && s[start..<(start + word.count)].elementsEqual(word)
+        }
+    }
+
+    /// Whether the first clause of the line holds a predicate (a verb or an idiom). A clause without
+    /// one (发展机遇与有利条件，…) is the object or tail of the sentence on the line before; a clause
+    /// with one can stand as a sentence of its own.
+    func firstClauseHasPredicate(_ s: [Unicode.Scalar], _ b: Block) -> Bool {
+        var end = b.range.lowerBound
+        while end < b.range.upperBound, end - b.range.lowerBound < 40, !settings.clauseEnds.contains(s[end]) { end += 1 }
+        var i = b.range.lowerBound
+        while i < end {
+            guard CharClass.isHan(s[i]) else { i += 1; continue }
+            var j = i
+            while j < end, CharClass.isHan(s[j]) { j += 1 }
+            var wordStart = i
+            for segmentEnd in settings.lexicon.segment(Array(s[i..<j])).ends {
+                let word = s[wordStart..<(i + segmentEnd)]
+                if let tag = settings.lexicon.lookup(word)?.tag, tag == .verb || tag == .idiom { return true }
+                wordStart = i + segmentEnd
+            }
+            i = j
+        }
+        return false
+    }
+
+    /// A closing quote or bracket before any opening one: the line continues a quotation or title
+    /// that began on the line before (兴安》，近日……).
+    func closesUnopened(_ s: [Unicode.Scalar], _ b: Block) -> Bool {
+        var open: [Unicode.Scalar] = []
+        for i in b.range.prefix(60) {
+            let c = s[i]
+            if c == "。" { return false }
+            if let opener = Self.pairs[c] {
+                if open.last == opener { open.removeLast() } else { return true }
+            } else if Self.pairs.values.contains(c) {
+                open.append(c)
+            }
+        }
+        return false
+    }
+
+    private func isOpener(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
+        if run.count == 1, settings.orphanOpeners.contains(run[run.startIndex]) { return true }
+        if settings.paragraphStartWords.contains(where: { run.elementsEqual($0) }) { return true }
+        if let entry = settings.lexicon.lookup(run), entry.tag == .interjection || entry.tag == .pronoun { return true }
+        return false
+    }
+}

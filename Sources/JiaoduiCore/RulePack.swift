@@ -1,0 +1,185 @@
+import CJiaoduiData
+import Yams
+
+/// The rule files that make up a pack, parsed and checked. The default pack is embedded in the
+/// binary (from `rules/`); `--rules DIR` hands the CLI's own reading of a directory to `load`.
+public struct RulePack: Sendable {
+    /// Specs by id, including the `document` layout spec that holds the classifier's cues.
+    public let specs: [String: RuleSpec]
+
+    public init(specs: [RuleSpec]) {
+        self.specs = Dictionary(specs.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+    }
+
+    /// The pack compiled into the binary.
+    public static let embedded: RulePack = {
+        do {
+            return try RulePack.load(files: EmbeddedFiles.all.filter { $0.name.hasSuffix(".yml") }
+                .map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) })
+        } catch {
+            fatalError("the embedded rule pack is broken: \(error)")
+        }
+    }()
+
+    /// Parses rule files given as (name, YAML text).
+    public static func load(files: [(name: String, text: String)]) throws(RulePackError) -> RulePack {
+        var specs: [RuleSpec] = []
+        var seen: [String: String] = [:]
+        for file in files {
+            let spec = try RuleSpecParser.parse(file.text, file: file.name)
+            if let other = seen[spec.id] {
+                throw RulePackError(file: file.name, line: 1, column: 1, key: "id",
+                                    message: "规则 id “\(spec.id)” 与 \(other) 重复 / duplicate rule id (also in \(other))")
+            }
+            seen[spec.id] = file.name
+            specs.append(spec)
+        }
+        return RulePack(specs: specs)
+    }
+
+    public func spec(_ id: String) -> RuleSpec? { specs[id] }
+}
+
+/// Files embedded from `rules/` by the CJiaoduiData target.
+public enum EmbeddedFiles {
+    public struct File: Sendable {
+        public let name: String
+        public let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    public static var all: [File] {
+        (0..<jd_embedded_count()).map { i in
+            File(name: String(cString: jd_embedded_name(i)),
+                 bytes: UnsafeBufferPointer(start: jd_embedded_data(i), count: Int(jd_embedded_size(i))))
+        }
+    }
+
+    public static func file(_ name: String) -> File? { all.first { $0.name == name } }
+}
+
+extension UnsafeBufferPointer: @retroactive @unchecked Sendable {}
+
+/// Reads one YAML rule file into a RuleSpec, reporting file:line:column for anything malformed.
+enum RuleSpecParser {
+    static let topKeys: Set<String> = ["id", "severity", "name", "description", "message", "messages",
+                                       "parameters", "examples", "kind"]
+
+    static func parse(_ text: String, file: String) throws(RulePackError) -> RuleSpec {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RulePackError(file: file, line: 1, column: 1, key: "", message: "文件为空 / empty file")
+            }
+            root = node
+        } catch let e as RulePackError {
+            throw e
+        } catch let e as YamlError {
+            throw yamlError(e, file: file)
+        } catch {
+            throw RulePackError(file: file, line: 1, column: 1, key: "", message: "\(error)")
+        }
+        guard let map = root.mapping else { throw err(file, root, "", "顶层须为映射 / the top level must be a mapping") }
+        for (k, _) in map {
+            guard let key = k.string, topKeys.contains(key) else {
+                throw err(file, k, k.string ?? "?", "未知的键；可用：\(topKeys.sorted().joined(separator: ", ")) / unknown key")
+            }
+        }
+        guard let idNode = map["id"], let id = idNode.string, !id.isEmpty else {
+            throw err(file, root, "id", "缺少 id / missing id")
+        }
+        var severity = Severity.warning
+        if let s = map["severity"] {
+            guard let v = s.string.flatMap(Severity.init(rawValue:)) else {
+                throw err(file, s, "severity", "须为 error、warning 或 info / must be error, warning or info")
+            }
+            severity = v
+        }
+        let name = try localized(map["name"], file: file, key: "name") ?? .init(zh: id, en: id)
+        let description = try localized(map["description"], file: file, key: "description") ?? .init(zh: "", en: "")
+        var messages: [String: RuleSpec.Localized] = [:]
+        if let m = try localized(map["message"], file: file, key: "message") { messages["message"] = m }
+        if let ms = map["messages"] {
+            guard let mm = ms.mapping else { throw err(file, ms, "messages", "须为映射 / must be a mapping") }
+            for (k, v) in mm {
+                let key = k.string ?? ""
+                messages[key] = try localized(v, file: file, key: "messages.\(key)")
+            }
+        }
+        var params: [String: ParameterValue] = [:]
+        if let p = map["parameters"] {
+            guard let pm = p.mapping else { throw err(file, p, "parameters", "须为映射 / must be a mapping") }
+            for (k, v) in pm {
+                params[k.string ?? ""] = parameter(v)
+            }
+        }
+        let examples = try parseExamples(map["examples"], file: file)
+        return RuleSpec(id: id, severity: severity, name: name, description: description, messages: messages,
+                        parameters: Parameters(values: params, file: file), examples: examples, source: file)
+    }
+
+    static func parameter(_ node: Node) -> ParameterValue {
+        let mark = node.mark
+        let value: ParameterValue.Value
+        switch node {
+        case .scalar(let s):
+            if s.style == .plain, let i = Int(s.string) { value = .int(i) }
+            else if s.style == .plain, let d = Double(s.string) { value = .double(d) }
+            else { value = .string(s.string) }
+        case .sequence(let seq):
+            let items = seq.compactMap { $0.string }
+            value = items.count == seq.count ? .strings(items) : .other
+        default:
+            value = .other
+        }
+        return ParameterValue(value: value, line: mark?.line ?? 0, column: mark?.column ?? 0)
+    }
+
+    static func localized(_ node: Node?, file: String, key: String) throws(RulePackError) -> RuleSpec.Localized? {
+        guard let node else { return nil }
+        if let s = node.string { return .init(zh: s, en: s) }
+        guard let m = node.mapping, let zh = m["zh"]?.string, let en = m["en"]?.string else {
+            throw err(file, node, key, "须有 zh 与 en 两种文字 / needs both zh and en texts")
+        }
+        return .init(zh: zh, en: en)
+    }
+
+    static func parseExamples(_ node: Node?, file: String) throws(RulePackError) -> RuleSpec.Examples {
+        guard let node else { return .init(bad: [], good: []) }
+        guard let m = node.mapping else { throw err(file, node, "examples", "须为映射 / must be a mapping") }
+        var bad: [RuleSpec.BadExample] = []
+        var good: [String] = []
+        if let b = m["bad"] {
+            guard let seq = b.sequence else { throw err(file, b, "examples.bad", "须为列表 / must be a list") }
+            for item in seq {
+                if let s = item.string { bad.append(.init(text: s, fixed: nil)); continue }
+                guard let im = item.mapping, let text = im["text"]?.string else {
+                    throw err(file, item, "examples.bad", "每项须为字符串或含 text 的映射 / each item must be a string or have text")
+                }
+                bad.append(.init(text: text, fixed: im["fixed"]?.string))
+            }
+        }
+        if let g = m["good"] {
+            guard let seq = g.sequence else { throw err(file, g, "examples.good", "须为列表 / must be a list") }
+            for item in seq {
+                guard let s = item.string else { throw err(file, item, "examples.good", "须为字符串 / must be a string") }
+                good.append(s)
+            }
+        }
+        return .init(bad: bad, good: good)
+    }
+
+    static func err(_ file: String, _ node: Node, _ key: String, _ message: String) -> RulePackError {
+        RulePackError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, key: key, message: message)
+    }
+
+    static func yamlError(_ e: YamlError, file: String) -> RulePackError {
+        switch e {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return RulePackError(file: file, line: mark.line, column: mark.column, key: "", message: "YAML: \(problem)")
+        case .composer(_, let problem, let mark, _):
+            return RulePackError(file: file, line: mark.line, column: mark.column, key: "", message: "YAML: \(problem)")
+        default:
+            return RulePackError(file: file, line: 1, column: 1, key: "", message: "YAML: \(e)")
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Yams
+
+/// One rule file of the pack, parsed: identity, texts in both languages, parameters, examples.
+public struct RuleSpec: Sendable {
+    public let id: String
+    public let severity: Severity
+    public let name: Localized
+    public let description: Localized
+    /// Message templates by key (`message` is the main one); `{name}` placeholders are filled in.
+    public let messages: [String: Localized]
+    public let parameters: Parameters
+    public let examples: Examples
+    /// Where the spec came from, for error messages.
+    public let source: String
+
+    public struct Localized: Sendable, Equatable {
+        public let zh: String
+        public let en: String
+        public func text(_ locale: MessageLocale) -> String { locale == .zh ? zh : en }
+    }
+
+    public struct Examples: Sendable {
+        /// Texts that must be flagged. `↓` marks where a finding starts (two marks: its start and
+        /// end); the marks are removed before linting.
+        public let bad: [BadExample]
+        /// Texts that must not be flagged by this rule.
+        public let good: [String]
+    }
+
+    public struct BadExample: Sendable {
+        public let text: String
+        /// The text after applying the rule's fixes, when the example states it.
+        public let fixed: String?
+    }
+
+    public func message(_ key: String = "message", _ locale: MessageLocale, _ values: [String: String] = [:]) -> String {
+        var text = (messages[key] ?? messages["message"])?.text(locale) ?? id
+        for (k, v) in values { text = text.replacingOccurrences(of: "{\(k)}", with: v) }
+        return text
+    }
+}
+
+/// Typed access to a rule's `parameters:` mapping; a wrong type is a load error with its place.
+public struct Parameters: Sendable {
+    let values: [String: ParameterValue]
+    let file: String
+
+    public func int(_ key: String, default value: Int) throws(RulePackError) -> Int {
+        guard let v = values[key] else { return value }
+        guard case .int(let i) = v.value else { throw v.error(file, key, "需要整数 / expected an integer") }
+        return i
+    }
+
+    public func double(_ key: String, default value: Double) throws(RulePackError) -> Double {
+        guard let v = values[key] else { return value }
+        switch v.value {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: throw v.error(file, key, "需要数字 / expected a number")
+        }
+    }
+
+    public func string(_ key: String, default value: String) throws(RulePackError) -> String {
+        guard let v = values[key] else { return value }
+        guard case .string(let s) = v.value else { throw v.error(file, key, "需要字符串 / expected a string") }
+        return s
+    }
+
+    public func strings(_ key: String, default value: [String] = []) throws(RulePackError) -> [String] {
+        guard let v = values[key] else { return value }
+        guard case .strings(let s) = v.value else { throw v.error(file, key, "需要字符串列表 / expected a list of strings") }
+        return s
+    }
+}
+
+struct ParameterValue: Sendable {
+    enum Value: Sendable {
+        case int(Int), double(Double), string(String), strings([String]), other
+    }
+    let value: Value
+    let line: Int
+    let column: Int
+
+    func error(_ file: String, _ key: String, _ message: String) -> RulePackError {
+        RulePackError(file: file, line: line, column: column, key: "parameters.\(key)", message: message)
+    }
+}
+
+/// A malformed rule file: which file, where, which key, what was wrong.
+public struct RulePackError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let key: String
+    public let message: String
+
+    public var description: String { "\(file):\(line):\(column): \(key): \(message)" }
+}

@@ -1,0 +1,72 @@
+/// `halfwidth-punctuation`: ASCII , : ; ? ! ( ) in Chinese running text, where GB/T 15834 wants
+/// the full-width forms. A mark between Latin letters or digits (3,000, 10:30, http://) is left alone.
+public struct HalfwidthPunctuationRule: Rule {
+    public static let id = "halfwidth-punctuation"
+    let spec: RuleSpec
+    let replacements: [Unicode.Scalar: Unicode.Scalar]
+
+    public init(spec: RuleSpec) throws(RulePackError) {
+        self.spec = spec
+        let from = Array(try spec.parameters.string("ascii", default: ",:;?!()").unicodeScalars)
+        let to = Array(try spec.parameters.string("fullwidth", default: "，：；？！（）").unicodeScalars)
+        guard from.count == to.count else {
+            throw RulePackError(file: spec.source, line: 0, column: 0, key: "parameters.fullwidth",
+                                message: "须与 ascii 等长 / must have as many marks as ascii")
+        }
+        replacements = Dictionary(zip(from, to), uniquingKeysWith: { a, _ in a })
+    }
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let s = context.document.scalars
+        var out: [Diagnostic] = []
+        for line in context.document.lines {
+            var i = line.start
+            while i < line.end {
+                defer { i += 1 }
+                guard let full = replacements[s[i]] else { continue }
+                let before = neighbour(s, from: i - 1, step: -1, limit: line.start)
+                let after = neighbour(s, from: i + 1, step: 1, limit: line.end)
+                guard isChinese(before) || isChinese(after) || parenthesisHoldsChinese(s, i, line) else { continue }
+                let mark = String(String.UnicodeScalarView([s[i]]))
+                let fixed = String(String.UnicodeScalarView([full]))
+                let values = ["mark": mark, "fixed": fixed]
+                out.append(Diagnostic(ruleID: Self.id, severity: spec.severity,
+                                      message: spec.message("message", context.locale, values), range: i..<(i + 1),
+                                      fixes: [Fix(title: spec.message("fix", context.locale, values),
+                                                  edits: [TextEdit(range: i..<(i + 1), newText: fixed)])]))
+            }
+        }
+        return out
+    }
+
+    private func isChinese(_ s: Unicode.Scalar?) -> Bool { s.map(CharClass.isChineseContext) ?? false }
+
+    /// The nearest character that is not a space, within the line.
+    private func neighbour(_ s: [Unicode.Scalar], from: Int, step: Int, limit: Int) -> Unicode.Scalar? {
+        var j = from
+        while step < 0 ? j >= limit : j < limit {
+            if !CharClass.isSpace(s[j]) { return s[j] }
+            j += step
+        }
+        return nil
+    }
+
+    /// “(2023年修订)”: a parenthesis whose content is Chinese is Chinese even when its outside
+    /// neighbours are not.
+    private func parenthesisHoldsChinese(_ s: [Unicode.Scalar], _ i: Int, _ line: TextDocument.Line) -> Bool {
+        if s[i] == "(" {
+            var j = i + 1
+            while j < line.end, s[j] != ")" {
+                if CharClass.isHan(s[j]) { return true }
+                j += 1
+            }
+        } else if s[i] == ")" {
+            var j = i - 1
+            while j >= line.start, s[j] != "(" {
+                if CharClass.isHan(s[j]) { return true }
+                j -= 1
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,59 @@
+/// Word knowledge at a line break: does the break fall inside a word, and is a character printed
+/// on both sides of it a slip or a real boundary (工作|作风, 幸福村|村委会)?
+struct WordJoin {
+    let lexicon: Lexicon
+    /// How many Han characters on each side of the break the decision looks at.
+    var window = 6
+
+    /// The Han run that ends at `end` (at most `window` long) and the one that starts at `start`.
+    func runs(_ s: [Unicode.Scalar], leftEnd end: Int, rightStart start: Int, rightEnd: Int)
+        -> (left: [Unicode.Scalar], right: [Unicode.Scalar]) {
+        var a = end
+        while a > 0, end - a < window, CharClass.isHan(s[a - 1]) { a -= 1 }
+        var b = start
+        while b < rightEnd, b - start < window, CharClass.isHan(s[b]) { b += 1 }
+        return (Array(s[a..<end]), Array(s[start..<b]))
+    }
+
+    /// The length of the word that the most probable segmentation puts across the join, or 0.
+    func crossingWordLength(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> Int {
+        guard !left.isEmpty, !right.isEmpty else { return 0 }
+        let (ends, _) = lexicon.segment(left + right)
+        var start = 0
+        for end in ends {
+            if start < left.count && end > left.count { return end - start }
+            start = end
+        }
+        return 0
+    }
+
+    enum Doubling: Equatable {
+        /// One character printed twice: drop one copy (司法行政|政系统).
+        case slip
+        /// The two copies make one word split by the break (纷|纷, 妹|妹).
+        case splitWord
+        /// Two words that merely meet on the same character (工作|作风, 中国|国际).
+        case boundary
+    }
+
+    /// Decides a break with the same Han character on both sides. `left` ends with it, `right`
+    /// starts with it.
+    func doubling(left: [Unicode.Scalar], right: [Unicode.Scalar], margin: Double,
+                  boundarySuffixes: Set<Unicode.Scalar>) -> Doubling {
+        let both = left + right
+        let (ends, bothScore) = lexicon.segment(both)
+        let leftX = left.count - 1, rightX = left.count
+        var start = 0
+        var leftSegment = 0..<0, rightSegment = 0..<0
+        for end in ends {
+            if (start..<end).contains(leftX) { leftSegment = start..<end }
+            if (start..<end).contains(rightX) { rightSegment = start..<end }
+            start = end
+        }
+        if leftSegment == rightSegment { return .splitWord }
+        guard leftSegment.count >= 2, rightSegment.count >= 2 else { return .slip }
+        if boundarySuffixes.contains(right[0]) { return .boundary }
+        let (_, dedupScore) = lexicon.segment(left + right.dropFirst())
+        return bothScore >= dedupScore - margin ? .boundary : .slip
+    }
+}

@@ -1,0 +1,3 @@
+import JiaoduiCLI
+
+Jiaodui.main()
