@@ -83,7 +83,7 @@ struct BreakAnalysis {
                b.kind == .body || b.kind == .heading {
                 switch join.doubling(left: left, right: right, margin: settings.doublingMargin,
                                      boundarySuffixes: settings.boundarySuffixes) {
-                case .slip where a.kind == .body || join.crossingWordLength(left: left, right: Array(right.dropFirst())) >= 2:
+                case .slip where a.kind == .body || b.kind == .body:
                     let char = String(String.UnicodeScalarView([s[last]]))
                     findings.append(.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char))
                     continue

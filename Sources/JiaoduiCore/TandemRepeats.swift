@@ -39,6 +39,11 @@ struct TandemRepeats {
                 continue
             }
             let start = j - back
+            // A repeat overlapping the last one is the same repeat seen again (检察院检察院检察长).
+            if let previous = out.last, start < previous.second.upperBound {
+                i += 1
+                continue
+            }
             out.append(Repeat(first: start..<(start + period), slack: back + forward - period))
             i = start + 2 * period
         }

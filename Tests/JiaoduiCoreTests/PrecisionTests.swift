@@ -1,0 +1,111 @@
+import JiaoduiCore
+import XCTest
+
+/// Text the checks must NOT flag: a linter that cries wolf gets uninstalled.
+final class PrecisionTests: XCTestCase {
+    func assertClean(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let found = lint(text)
+        XCTAssertEqual(found.map { "\($0.ruleID): \(TextDocument(text).string($0.range))" }, [], file: file, line: line)
+    }
+
+    func testHeadlinesBylinesCaptionsAndSourceLines() {
+        assertClean("""
+            争先创优
+
+            党建引领 做强“福禄”产业链
+
+            □本报通讯员 孟晓
+
+            组织联动共谋划
+
+            近年来，幸福村坚持党建引领，发展葫芦产业。
+
+            上图：在呼图壁县五工台镇幸福村的乡村葫芦园
+
+            □本报记者 陶维明摄
+
+            下图：在呼图壁县五工台镇幸福村，游客拍照留念。
+
+            □本报记者 陶维明摄
+
+            （作者系中国社会科学院副研究员）
+            来源：光明日报
+            """)
+    }
+
+    func testSplitHeadingsAreNotBrokenWraps() {
+        assertClean("凝心铸魂\n\n固牢发展之“根本”\n\n近年来，医院党委坚持党建引领。\n\n建强队伍\n\n提升科研“硬”实力\n\n医院注重营造爱才重才的浓厚氛围。")
+    }
+
+    func testListsAndPoems() {
+        assertClean("下一步工作：\n\n1.加强组织领导\n\n2.完善工作机制\n\n（一）压实责任\n\n①提高认识\n\n* 落实到位")
+        assertClean("大雪是一种辉煌\n盖住你的心和整个世界\n无边的静谧与安详\n从厚厚的雪里钻出来")
+    }
+
+    func testLegitimateReduplication() {
+        assertClean("他常常去看看老人，大家研究研究，高高兴兴地把事情一件一件落实好，天空碧蓝碧蓝的，人人都说好好好。")
+        assertClean("村村抱团发展，家家户户受益，杨彬彬说，大家要学习学习、讨论讨论。")
+    }
+
+    func testWordsThatMerelyShareACharacter() {
+        assertClean("推动司法行政系统转变工作作风，幸福村村委会组织学习，中国国际进口博览会开幕，骨干干部库建立。")
+        // …also when a line break falls between them: then the break is a broken wrap, not a
+        // doubled character.
+        XCTAssertEqual(lint("持续深化“真抓实干”的工作\n\n作风，提高工作效率。").map(\.ruleID), ["broken-wrap"])
+        XCTAssertEqual(lint("本报北京1月5日电：中国\n国际象棋协会日前举行年会，总结全年工作。").map(\.ruleID), ["broken-wrap"])
+        assertClean("幸福村\n\n村委会组织村民开展葫芦种植培训，带动村民增收。")
+    }
+
+    func testParallelSeriesAndAnadiplosis() {
+        assertClean("切实打造共建共治共享的社会治理格局，开展“三学三亮三比”活动，实行包地块、包机械、包农户。")
+        assertClean("加强监督，加强监督就要动真碰硬；综合整治、系统整治、源头整治。")
+    }
+
+    func testHalfwidthMarksOutsideChineseText() {
+        assertClean("会议于10:30开始，共有3,000人参加，网址是https://example.com/a?b=1，增长5%。")
+        assertClean("He said: \"Yes, we can!\" (really)")
+    }
+
+    func testTerminatedParagraphsFollowedByAnything() {
+        assertClean("医院大力弘扬志愿服务精神，收到了良好的社会效益。\n\n提升服务\n\n打造“有温度的医院”")
+        assertClean("他说：“我们一定会做好。”\n\n记者 张三")
+    }
+}
+
+/// Findings the checks must make, beyond the rule files' own examples.
+final class DetectionTests: XCTestCase {
+    func rules(_ text: String) -> [String] { lint(text).map(\.ruleID) }
+
+    func testBreakKinds() {
+        XCTAssertEqual(rules("累计开展理论学习中心组、三会一课等各\n\n类学习活动20余次。"), ["broken-wrap"])
+        XCTAssertEqual(rules("推动司法行政\n\n政系统转变工作作风。"), ["wrap-duplicate-char"])
+        XCTAssertEqual(rules("这个消息很快传开了，乡亲们纷\n\n纷赶来帮忙。"), ["broken-wrap"])
+        XCTAssertEqual(rules("2024年以来，医院党委持续开展优秀共产党员、优秀党务工作者评选\n\n下一步，医院将继续坚持党建引领，推动各项工作落实。"),
+                       ["truncated-sentence"])
+    }
+
+    func testBreaksWithEveryLineEnd() {
+        for separator in ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n\n\n"] {
+            XCTAssertEqual(rules("累计开展理论学习中心组、三会一课等各\(separator)类学习活动20余次。"), ["broken-wrap"], separator.debugDescription)
+        }
+    }
+
+    func testIndentedParagraphs() {
+        let text = "\u{3000}\u{3000}阿盟秘书处当天发表声明指出，恐怖分子滥杀无\n辜平民的行为令人发指。\n\u{3000}\u{3000}声明重申，阿拉伯国家坚决反对恐怖主义。\n\u{3000}\u{3000}约旦官方三日宣布了这一消息。"
+        XCTAssertEqual(rules(text), ["broken-wrap"])
+    }
+
+    func testRepeatedParagraphAndWord() {
+        let paragraph = "本报讯今年以来，全市新建公园二十个，改造老旧小区一百二十个。"
+        let found = lint("\(paragraph)\n\n\(paragraph)\n\n下一步，全市将继续推进城市更新。")
+        XCTAssertEqual(found.map(\.ruleID), ["duplicate-phrase"])
+        let fixed = FixApplier.fixAll(TextDocument("\(paragraph)\n\n\(paragraph)\n\n下一步。"), linter: sharedLinter).text
+        XCTAssertEqual(fixed, "\(paragraph)\n\n下一步。")
+        XCTAssertEqual(rules("最高人民检察院检察院检察长出席会议。"), ["duplicate-phrase"])
+    }
+
+    func testEnglishMessages() throws {
+        let found = try Linter().lint(TextDocument("推动司法行政\n\n政系统转变工作作风。"), locale: .en)
+        XCTAssertEqual(found.first?.message, "“政” is printed on both sides of the break; drop one and join the lines.")
+    }
+}
