@@ -34,9 +34,23 @@ public struct RuleSpec: Sendable {
     }
 
     public func message(_ key: String = "message", _ locale: MessageLocale, _ values: [String: String] = [:]) -> String {
-        var text = (messages[key] ?? messages["message"])?.text(locale) ?? id
-        for (k, v) in values { text = text.replacingOccurrences(of: "{\(k)}", with: v) }
-        return text
+        let template = (messages[key] ?? messages["message"])?.text(locale) ?? id
+        return values.isEmpty ? template : Self.fill(template, values)
+    }
+
+    /// Replaces each `{name}` in `template` by its value; unknown names stay as written.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 }
 

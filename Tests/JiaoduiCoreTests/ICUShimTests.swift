@@ -13,3 +13,19 @@ final class ICUShimTests: XCTestCase {
         XCTAssertThrowsError(try ICURegex("([unclosed"))
     }
 }
+
+final class TextBreaksTests: XCTestCase {
+    func testWordBreaksCountScalarsAcrossSupplementaryCharacters() {
+        XCTAssertEqual(TextBreaks.words("𠮷a 中国"), ["𠮷", "a", " ", "中国"])
+    }
+
+    func testICUAloneSplitsNewsWordsThatTheShippedListKeeps() {
+        // Why the break rules consult the shipped word list rather than ICU's dictionary.
+        XCTAssertFalse(TextBreaks.words("要加强党建。").contains("党建"))
+        XCTAssertTrue(Lexicon.embedded.words("要加强党建。").map(\.word).contains("党建"))
+    }
+
+    func testSentenceBreaks() {
+        XCTAssertEqual(TextBreaks.boundaries(.sentence, in: Array("第一句。第二句！".unicodeScalars)[...]), [0, 4, 8])
+    }
+}

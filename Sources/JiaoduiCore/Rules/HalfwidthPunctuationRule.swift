@@ -19,24 +19,29 @@ public struct HalfwidthPunctuationRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         let s = context.document.scalars
         var out: [Diagnostic] = []
+        // A page has hundreds of these marks: build each mark's texts once.
+        var texts: [Unicode.Scalar: (message: String, title: String, fixed: String)] = [:]
+        for (ascii, full) in replacements { texts[ascii] = self.texts(for: ascii, full, context.locale) }
         for line in context.document.lines {
             var i = line.start
             while i < line.end {
                 defer { i += 1 }
-                guard let full = replacements[s[i]] else { continue }
+                guard replacements[s[i]] != nil else { continue }
                 let before = neighbour(s, from: i - 1, step: -1, limit: line.start)
                 let after = neighbour(s, from: i + 1, step: 1, limit: line.end)
                 guard isChinese(before) || isChinese(after) || parenthesisHoldsChinese(s, i, line) else { continue }
-                let mark = String(String.UnicodeScalarView([s[i]]))
-                let fixed = String(String.UnicodeScalarView([full]))
-                let values = ["mark": mark, "fixed": fixed]
-                out.append(Diagnostic(ruleID: Self.id, severity: spec.severity,
-                                      message: spec.message("message", context.locale, values), range: i..<(i + 1),
-                                      fixes: [Fix(title: spec.message("fix", context.locale, values),
-                                                  edits: [TextEdit(range: i..<(i + 1), newText: fixed)])]))
+                guard let text = texts[s[i]] else { continue }
+                out.append(Diagnostic(ruleID: Self.id, severity: spec.severity, message: text.message, range: i..<(i + 1),
+                                      fixes: [Fix(title: text.title, edits: [TextEdit(range: i..<(i + 1), newText: text.fixed)])]))
             }
         }
         return out
+    }
+
+    private func texts(for ascii: Unicode.Scalar, _ full: Unicode.Scalar, _ locale: MessageLocale)
+        -> (message: String, title: String, fixed: String) {
+        let values = ["mark": String(Character(ascii)), "fixed": String(Character(full))]
+        return (spec.message("message", locale, values), spec.message("fix", locale, values), values["fixed"]!)
     }
 
     private func isChinese(_ s: Unicode.Scalar?) -> Bool { s.map(CharClass.isChineseContext) ?? false }
