@@ -1,39 +1,60 @@
 import ArgumentParser
 import Foundation
-import JiaoduiCore
 
+/// The root command. `lint` is the default, so `jiaodui FILE` lints.
 public struct Jiaodui: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jiaodui",
         abstract: "校对：中文出版物文字校对工具 / a proofreading linter for Chinese publication text",
-        subcommands: [Lint.self, Segment.self],
-        defaultSubcommand: Lint.self)
+        discussion: """
+            退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法、读写或规则文件错误。
+            Exit status: 0 no finding at or above --fail-on; 1 there are; 2 usage, I/O or rule-file errors.
+            """,
+        subcommands: subcommands,
+        defaultSubcommand: LintCommand.self)
+
+    /// Every subcommand, in the order `--help` lists them. A future `lsp` command (a language
+    /// server over stdio) goes here.
+    static let subcommands: [any ParsableCommand.Type] = [
+        LintCommand.self,
+        FixCommand.self,
+        RulesCommand.self,
+        ExplainCommand.self,
+        SegmentCommand.self,
+        // LSPCommand.self,
+    ]
 
     public init() {}
-}
 
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "检查文件 / lint files")
-
-    @Option(name: .long) var format: String = "text"
-    @Argument var paths: [String] = []
-
-    func run() throws {
-        let linter = try Linter()
-        var results: [LintResult] = []
-        for path in paths {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let doc = try TextDocument(utf8: data)
-            results.append(LintResult(path: path, document: doc, diagnostics: linter.lint(doc)))
+    /// Parses `arguments` (the process' own when nil), runs the command and exits with jiaodui's
+    /// exit codes: ArgumentParser's usage errors (64) become 2, like every other error.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(ExitStatus.clean.rawValue)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                exit(withError: error)  // --help, --version: printed to stdout, exit 0
+            }
+            if exitCode(for: error) == .validationFailure {
+                Console.err(fullMessage(for: error) + "\n")
+            } else {
+                Console.error(message(for: error))
+            }
+            Foundation.exit(ExitStatus.failure.rawValue)
         }
-        print(JSONReport(results: results).render())
     }
 }
 
-struct Segment: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "显示分词结果 / show how the word list segments a text")
-    @Argument var text: String
-    func run() {
-        print(Lexicon.embedded.words(text).map { "\($0.word)/\($0.tag.map { "\($0)" } ?? "?")" }.joined(separator: " "))
-    }
+/// jiaodui's exit codes.
+enum ExitStatus {
+    /// Nothing at or above the threshold.
+    static let clean = ExitCode(0)
+    /// Findings at or above the threshold.
+    static let findings = ExitCode(1)
+    /// Usage, I/O or rule-file errors.
+    static let failure = ExitCode(2)
 }

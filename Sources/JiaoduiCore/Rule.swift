@@ -2,6 +2,8 @@
 /// `rules/`, read once in `init`.
 public protocol Rule: Sendable {
     static var id: String { get }
+    /// Whether the rule's findings carry an automatic fix.
+    static var fixable: Bool { get }
     init(spec: RuleSpec) throws(RulePackError)
     func check(_ context: LintContext) -> [Diagnostic]
 }
@@ -15,6 +17,8 @@ public enum RuleRegistry {
         TruncatedSentenceRule.self,
         HalfwidthPunctuationRule.self,
     ]
+
+    public static func type(_ id: String) -> (any Rule.Type)? { types.first { $0.id == id } }
 
     /// Specs that configure the engine rather than a rule.
     static let supportIDs: Set<String> = ["document"]

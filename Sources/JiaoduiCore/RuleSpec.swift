@@ -108,5 +108,5 @@ public struct RulePackError: Error, Sendable, CustomStringConvertible {
     public let key: String
     public let message: String
 
-    public var description: String { "\(file):\(line):\(column): \(key): \(message)" }
+    public var description: String { "\(file):\(line):\(column): " + (key.isEmpty ? "" : "\(key): ") + message }
 }

@@ -1,3 +1,3 @@
 import JiaoduiCLI
 
-Jiaodui.main()
+Jiaodui.runMain()

@@ -1,6 +1,7 @@
 /// `broken-wrap`: a line break or blank line inside a sentence or a word (等各⏎⏎类学习活动).
 public struct BrokenWrapRule: Rule {
     public static let id = "broken-wrap"
+    public static let fixable = true
     let spec: RuleSpec
 
     public init(spec: RuleSpec) throws(RulePackError) { self.spec = spec }
@@ -19,6 +20,7 @@ public struct BrokenWrapRule: Rule {
 /// `wrap-duplicate-char`: the same character printed on both sides of a break (司法行政⏎⏎政系统).
 public struct WrapDuplicateCharRule: Rule {
     public static let id = "wrap-duplicate-char"
+    public static let fixable = true
     let spec: RuleSpec
 
     public init(spec: RuleSpec) throws(RulePackError) { self.spec = spec }
@@ -37,6 +39,7 @@ public struct WrapDuplicateCharRule: Rule {
 /// orphaned end of lost text. No automatic fix: a person has to restore what is missing.
 public struct TruncatedSentenceRule: Rule {
     public static let id = "truncated-sentence"
+    public static let fixable = false
     let spec: RuleSpec
 
     public init(spec: RuleSpec) throws(RulePackError) { self.spec = spec }

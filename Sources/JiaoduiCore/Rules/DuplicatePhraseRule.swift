@@ -4,6 +4,7 @@
 /// anadiplosis and parallel series are not repeats of this kind.
 public struct DuplicatePhraseRule: Rule {
     public static let id = "duplicate-phrase"
+    public static let fixable = true
     let spec: RuleSpec
     let minHan: Int
     let maxPeriod: Int

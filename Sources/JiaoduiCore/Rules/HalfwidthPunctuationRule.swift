@@ -2,6 +2,7 @@
 /// the full-width forms. A mark between Latin letters or digits (3,000, 10:30, http://) is left alone.
 public struct HalfwidthPunctuationRule: Rule {
     public static let id = "halfwidth-punctuation"
+    public static let fixable = true
     let spec: RuleSpec
     let replacements: [Unicode.Scalar: Unicode.Scalar]
 

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import JiaoduiCore
+
+/// `--locale zh|en`.
+enum MessageLocaleOption: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case zh, en
+    var core: MessageLocale { self == .zh ? .zh : .en }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+}
+
+/// `--fail-on error|warning|info|never`: the lowest severity that makes the exit status 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case error, warning, info, never
+
+    /// Whether a finding of `severity` reaches the threshold.
+    func trips(_ severity: Severity) -> Bool {
+        switch self {
+        case .error: return severity >= .error
+        case .warning: return severity >= .warning
+        case .info: return true
+        case .never: return false
+        }
+    }
+}
+
+/// Which rule pack and which language: shared by every command that reads rules.
+struct PackOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "从 DIR 读取规则文件（其中所有 *.yml），代替内置规则；词表仍用内置的 / load the rule files (every *.yml) in DIR instead of the built-in ones; the word list stays built in",
+        valueName: "DIR"))
+    var rulesDirectory: String?
+
+    @Option(help: "提示语言 / message language")
+    var locale: MessageLocaleOption = .zh
+
+    /// The built-in pack, or the one in `--rules DIR`. Errors are printed and become exit status 2.
+    func loadPack() throws(ExitCode) -> RulePack {
+        guard let dir = rulesDirectory else { return .embedded }
+        let names: [String]
+        do {
+            names = try InputFiles.list(dir).filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.sorted()
+        } catch {
+            Console.error("\(dir): \(error.message)")
+            throw ExitStatus.failure
+        }
+        guard !names.isEmpty else {
+            Console.error("\(dir): " + L10n("目录中没有规则文件（*.yml）", "no rule files (*.yml) in the directory").both)
+            throw ExitStatus.failure
+        }
+        var files: [(name: String, text: String)] = []
+        for name in names {
+            let path = InputFiles.join(dir, name)
+            do {
+                files.append((path, try InputFiles.readDocument(path).text))
+            } catch {
+                Console.error("\(path): \(error.message)")
+                throw ExitStatus.failure
+            }
+        }
+        do {
+            return try RulePack.load(files: files)
+        } catch {
+            Console.error(error.description)
+            throw ExitStatus.failure
+        }
+    }
+}
+
+/// `--rule ID`, repeatable.
+struct RuleSelection: ParsableArguments {
+    @Option(name: .customLong("rule"), help: ArgumentHelp(
+        "只运行这条规则（可重复） / run only this rule (repeatable)", valueName: "ID"))
+    var only: [String] = []
+}
+
+/// The rule ids `pack` holds that the engine can run, in the engine's order.
+func ruleIDs(in pack: RulePack) -> [String] {
+    RuleRegistry.types.map { $0.id }.filter { pack.spec($0) != nil }
+}
+
+/// Prints the error for an unknown rule id, listing the valid ones.
+func reportUnknownRule(_ id: String, pack: RulePack) {
+    let valid = ruleIDs(in: pack).joined(separator: ", ")
+    Console.error(L10n("没有名为“\(id)”的规则；可用的规则：\(valid)", "unknown rule “\(id)”; valid ids: \(valid)").both)
+}
+
+/// Loads the pack and compiles a linter for it, limited to `--rule` when given. Every failure is
+/// printed and becomes exit status 2.
+func makeLinter(pack options: PackOptions, selection: RuleSelection) throws(ExitCode) -> Linter {
+    let pack = try options.loadPack()
+    var enabled: Set<String>?
+    if !selection.only.isEmpty {
+        let valid = Set(ruleIDs(in: pack))
+        for id in selection.only where !valid.contains(id) {
+            reportUnknownRule(id, pack: pack)
+            throw ExitStatus.failure
+        }
+        enabled = Set(selection.only)
+    }
+    do {
+        return try Linter(pack: pack, enabled: enabled)
+    } catch {
+        Console.error(error.description)
+        throw ExitStatus.failure
+    }
+}
+
+/// `--jobs N`.
+struct JobsOption: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "同时处理的文件数（默认：处理器数） / files to process at once (default: the number of processors)",
+        valueName: "N"))
+    var jobs: Int?
+
+    var count: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError(L10n("--jobs 须至少为 1", "--jobs must be at least 1").both) }
+    }
+}

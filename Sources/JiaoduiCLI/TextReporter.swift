@@ -1,0 +1,165 @@
+import JiaoduiCore
+
+/// Counts for the summary line.
+struct Tally {
+    var files = 0
+    var unreadable = 0
+    var errors = 0
+    var warnings = 0
+    var infos = 0
+
+    var total: Int { errors + warnings + infos }
+
+    mutating func add(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics {
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+    }
+}
+
+/// The human format, after rustc and ripgrep:
+///
+///     path:9:6: warning[halfwidth-punctuation] 中文里用了半角“,”，应改为全角“，”。
+///      9 | 2024年以来,玛纳斯县司法局依托…
+///        |           ^ 改为“，”
+///
+/// Lines and columns are 1-based; the column counts characters (Unicode scalars). The caret line
+/// is laid out in display columns (Han and other wide characters take two). A line too long for
+/// a terminal is shown as a window around the finding, cut with `...`.
+struct TextReporter {
+    let locale: MessageLocaleOption
+    let colour: Bool
+    /// Display columns of source text shown on a snippet line.
+    var snippetWidth = 76
+    /// Columns kept before the finding when a long line is cut.
+    var leftContext = 24
+
+    /// Every finding of one file, each followed by a blank line.
+    func report(path: String, document: TextDocument, diagnostics: [Diagnostic]) -> String {
+        var out = ""
+        for d in diagnostics {
+            out += header(path: path, document: document, diagnostic: d) + "\n"
+            out += snippet(document: document, diagnostic: d)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `path:line:col: severity[rule] message`.
+    func header(path: String, document: TextDocument, diagnostic d: Diagnostic) -> String {
+        let line = document.lineIndex(containing: d.range.lowerBound)
+        let column = d.range.lowerBound - document.lines[line].start + 1
+        return paint("\(path):\(line + 1):\(column):", "1") + " "
+            + paint("\(d.severity.rawValue)[\(d.ruleID)]", Self.severityStyle(d.severity)) + " " + d.message
+    }
+
+    /// The source line holding the start of the finding and a caret line under it (to the end of
+    /// that line when the finding spans lines), labelled with the fix when there is one.
+    func snippet(document: TextDocument, diagnostic d: Diagnostic) -> String {
+        let lineIndex = document.lineIndex(containing: d.range.lowerBound)
+        let line = document.lines[lineIndex]
+        let spanStart = min(max(d.range.lowerBound, line.start), line.end)
+        let spanEnd = min(max(d.range.upperBound, spanStart), line.end)
+
+        // Only the part of the line a window can show is measured (a line may be a whole book).
+        let reach = snippetWidth + 8
+        let lo = max(line.start, spanStart - reach)
+        let hi = min(line.end, spanStart + reach)
+        let widths = (lo..<hi).map { Self.cellWidth(document.scalars[$0]) }
+        func w(_ i: Int) -> Int { widths[i - lo] }
+        func width(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + w($1) } }
+
+        var windowStart = lo
+        var windowEnd = hi
+        if lo > line.start || hi < line.end || width(lo..<hi) > snippetWidth {
+            // Some context before the finding, as much after it as fits, and what is left over
+            // before it again when the line ends early; room is kept for the two `...`.
+            windowStart = spanStart
+            windowEnd = spanStart
+            var used = 0
+            while windowStart > lo && used + w(windowStart - 1) <= leftContext {
+                windowStart -= 1
+                used += w(windowStart)
+            }
+            while windowEnd < hi && used + w(windowEnd) <= snippetWidth - 6 {
+                used += w(windowEnd)
+                windowEnd += 1
+            }
+            if hi == line.end && windowEnd < hi && used + width(windowEnd..<hi) <= snippetWidth - 3 {
+                used += width(windowEnd..<hi)
+                windowEnd = hi
+            }
+            if windowEnd == line.end {
+                while windowStart > lo && used + w(windowStart - 1) <= snippetWidth - 3 {
+                    windowStart -= 1
+                    used += w(windowStart)
+                }
+            }
+        }
+        let prefix = windowStart > line.start ? "..." : ""
+        let suffix = windowEnd < line.end ? "..." : ""
+        var text = prefix
+        for i in windowStart..<windowEnd { Self.appendCell(document.scalars[i], to: &text) }
+        text += suffix
+
+        let pad = prefix.count + width(windowStart..<spanStart)
+        var carets = String(repeating: "^", count: max(1, width(spanStart..<min(spanEnd, windowEnd))))
+        if let fix = d.fixes.first { carets += " " + fix.title }
+
+        let number = String(lineIndex + 1)
+        let gutter = String(repeating: " ", count: number.count)
+        return paint(number + " |", "1;34") + " " + text + "\n"
+            + paint(gutter + " |", "1;34") + " " + String(repeating: " ", count: pad)
+            + paint(carets, Self.severityStyle(d.severity)) + "\n"
+    }
+
+    /// `N 个问题（E 错误，W 警告，I 提示），共 F 个文件`.
+    func summary(_ tally: Tally) -> String {
+        var text: String
+        switch locale {
+        case .zh:
+            text = "\(tally.total) 个问题（\(tally.errors) 错误，\(tally.warnings) 警告，\(tally.infos) 提示），共 \(tally.files) 个文件"
+            if tally.unreadable > 0 { text += "；\(tally.unreadable) 个文件无法读取" }
+        case .en:
+            text = "\(plural(tally.total, "problem")) (\(plural(tally.errors, "error")), "
+                + "\(plural(tally.warnings, "warning")), \(tally.infos) info) in \(plural(tally.files, "file"))"
+            if tally.unreadable > 0 { text += "; \(plural(tally.unreadable, "file")) could not be read" }
+        }
+        return paint(text, "1") + "\n"
+    }
+
+    private func paint(_ text: String, _ style: String) -> String {
+        colour ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
+    }
+
+    static func severityStyle(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "1;31"
+        case .warning: return "1;33"
+        case .info: return "1;36"
+        }
+    }
+
+    /// How one scalar of a source line is drawn: a tab as four spaces, other control characters
+    /// as `?`, format characters (a BOM, zero-width spaces) not at all.
+    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v == 0x09 { return 4 }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 1 }
+        return DisplayWidth.of(scalar)
+    }
+
+    static func appendCell(_ scalar: Unicode.Scalar, to text: inout String) {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { text.unicodeScalars.append(scalar); return }
+        if v == 0x09 { text += "    "; return }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { text += "?"; return }
+        if DisplayWidth.of(scalar) == 0 && scalar.properties.generalCategory == .format { return }
+        text.unicodeScalars.append(scalar)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+final class RulesCommandTests: CLITestCase {
+    static let ids = ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "halfwidth-punctuation"]
+
+    func testRulesListsEveryRule() throws {
+        let r = try run(["rules"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        XCTAssertEqual(rows.first, ["规则", "级别", "自动修正", "名称"])
+        XCTAssertEqual(rows.dropFirst().map { $0[0] }, Self.ids)
+        let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
+        XCTAssertEqual(byID["duplicate-phrase"]?[1], "error")
+        XCTAssertEqual(byID["broken-wrap"]?[1], "warning")
+        XCTAssertEqual(byID["truncated-sentence"]?[2], "无", "truncated text needs a person")
+        XCTAssertEqual(byID["halfwidth-punctuation"]?[2], "有")
+        XCTAssertEqual(byID["broken-wrap"]?[3], "断行")
+    }
+
+    func testRulesInEnglish() throws {
+        let r = try run(["rules", "--locale", "en"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.hasPrefix("RULE"), r.stdout)
+        let brokenWrap = r.stdout.split(separator: "\n").first { $0.hasPrefix("broken-wrap ") }
+        XCTAssertNotNil(brokenWrap)
+        XCTAssertTrue(brokenWrap?.contains(" yes ") ?? false)
+        XCTAssertTrue(brokenWrap?.hasSuffix("Broken line wrap") ?? false, String(brokenWrap ?? ""))
+    }
+
+    func testExplainShowsNameDescriptionAndExamples() throws {
+        let r = try run(["explain", "broken-wrap"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("broken-wrap — 断行\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("级别：warning"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("错误示例"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("  ✗ 2024年以来，累计开展理论学习中心组、三会一课等↓各⏎⏎类↓学习活动20余次。"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("    修正为：2024年以来，累计开展理论学习中心组、三会一课等各类学习活动20余次。"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("正确示例"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("  ✓ "), r.stdout)
+    }
+
+    func testExplainInEnglish() throws {
+        let r = try run(["explain", "--locale", "en", "truncated-sentence"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.hasPrefix("truncated-sentence — Truncated sentence\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("no automatic fix"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Bad examples"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("↓"), r.stdout)
+    }
+
+    func testExplainUnknownRuleListsTheIDs() throws {
+        let r = try run(["explain", "no-such-rule"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stdout, "")
+        for id in Self.ids { XCTAssertTrue(r.stderr.contains(id), r.stderr) }
+        XCTAssertEqual(try run(["explain"]).status, 2)
+    }
+
+    func testHelpExitsZeroAndDocumentsColumns() throws {
+        let r = try run(["lint", "--help"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.contains("Unicode scalars"), r.stdout)
+        let fix = try run(["fix", "--help"])
+        XCTAssertTrue(fix.stdout.contains("--fail-on"), fix.stdout)
+        XCTAssertTrue(fix.stdout.contains("Exit status"), fix.stdout)
+    }
+}
