@@ -49,6 +49,7 @@ struct BreakAnalysis {
         let join = WordJoin(lexicon: settings.lexicon)
         let blocks = layout.blocks
         let starts = ParagraphStarts(settings: settings)
+        var splices = SpliceFinder(settings: settings)
         // In a document whose paragraphs are indented, an indented line begins a paragraph and an
         // unindented line before it stands alone (a headline).
         let usesIndent = blocks.count >= 3 && blocks.filter(\.indented).count * 10 >= blocks.count * 3
@@ -120,7 +121,7 @@ struct BreakAnalysis {
                 findings.append(wrap(word))
                 continue
             }
-            if let fragment = Self.splice(s, a, settings) {
+            if let fragment = splices.fragment(endingAt: a, in: s) {
                 findings.append(.splicedFragment(range: fragment.copy, original: fragment.original))
                 if let orphan = starts.orphanStart(s, b, join) {
                     findings.append(.orphanStart(range: orphan, head: document.string(orphan)))
@@ -155,33 +156,6 @@ struct BreakAnalysis {
         for end in ends {
             if start < left.count && end > left.count { return String(String.UnicodeScalarView(all[start..<end])) }
             start = end
-        }
-        return nil
-    }
-
-    /// The end of `a` copied verbatim from shortly before: another column's text spliced in.
-    private static func splice(_ s: [Unicode.Scalar], _ a: Block, _ settings: Settings)
-        -> (copy: Range<Int>, original: Range<Int>)? {
-        let n = settings.fragmentMinLength
-        let end = a.range.upperBound
-        let start = end - n
-        guard start >= a.range.lowerBound else { return nil }
-        guard s[start..<end].filter(CharClass.isHan).count >= settings.fragmentMinHan else { return nil }
-        let first = s[start]
-        var p = start - n
-        let lowest = max(0, start - settings.fragmentMaxDistance)
-        while p >= lowest {
-            if s[p] == first, s[p..<(p + n)].elementsEqual(s[start..<end]) {
-                var back = 0
-                while p - back - 1 >= 0, start - back - 1 >= a.range.lowerBound, s[p - back - 1] == s[start - back - 1],
-                      !CharClass.isSpace(s[start - back - 1]) {
-                    back += 1
-                }
-                // Start the fragment at a character, not at the punctuation before it.
-                while back > 0, !CharClass.isLetterOrDigit(s[start - back]) { back -= 1 }
-                return ((start - back)..<end, (p - back)..<(p + n))
-            }
-            p -= 1
         }
         return nil
     }

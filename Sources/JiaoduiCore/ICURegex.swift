@@ -17,7 +17,7 @@ public final class ICURegex: @unchecked Sendable {
         let units = Array(pattern.utf16)
         var error = [CChar](repeating: 0, count: 256)
         guard let h = jd_regex_open(units, Int32(units.count), timeLimit, &error, 256) else {
-            throw CompileError(pattern: pattern, reason: String(cString: error))
+            throw CompileError(pattern: pattern, reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         handle = h
     }

@@ -42,7 +42,8 @@ public struct RulePack: Sendable {
 
 /// Files embedded from `rules/` by the CJiaoduiData target.
 public enum EmbeddedFiles {
-    public struct File: Sendable {
+    /// The bytes live in the binary's read-only data for the whole run.
+    public struct File: @unchecked Sendable {
         public let name: String
         public let bytes: UnsafeBufferPointer<UInt8>
     }
@@ -56,8 +57,6 @@ public enum EmbeddedFiles {
 
     public static func file(_ name: String) -> File? { all.first { $0.name == name } }
 }
-
-extension UnsafeBufferPointer: @retroactive @unchecked Sendable {}
 
 /// Reads one YAML rule file into a RuleSpec, reporting file:line:column for anything malformed.
 enum RuleSpecParser {

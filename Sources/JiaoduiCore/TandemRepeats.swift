@@ -20,6 +20,7 @@ struct TandemRepeats {
         let mask = table.count - 1
         var i = range.lowerBound
         let end = range.upperBound
+        var failedPeriod = 0, failedUntil = 0
         while i + 1 < end {
             let h = Int(truncatingIfNeeded: (s[i].value &* 0x9E3779B1) ^ (s[i + 1].value &* 0x85EBCA77)) & mask
             let j = Int(table[h])
@@ -30,11 +31,18 @@ struct TandemRepeats {
                 i += 1
                 continue
             }
+            // The stretch around a failed proposal was already compared for this period.
+            if period == failedPeriod, i < failedUntil {
+                i += 1
+                continue
+            }
             var back = 0
             while back < period, j - back - 1 >= range.lowerBound, s[j - back - 1] == s[i - back - 1] { back += 1 }
             var forward = 0
             while forward < 2 * period, i + forward < end, s[j + forward] == s[i + forward] { forward += 1 }
             guard back + forward >= period else {
+                failedPeriod = period
+                failedUntil = i + forward
                 i += 1
                 continue
             }
