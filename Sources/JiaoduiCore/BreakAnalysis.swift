@@ -15,6 +15,9 @@ struct BreakAnalysis {
         /// Single characters that may open a paragraph followed by a comma (但，…).
         var orphanOpeners: Set<Unicode.Scalar> = []
         var orphanPunctuation: Set<Unicode.Scalar> = Set("，,、。；;：:".unicodeScalars)
+        /// After a finished line, one character and one of these opens an orphaned fragment (整，);
+        /// a character and a colon is a label (问：, 注：).
+        var strayPunctuation: Set<Unicode.Scalar> = Set("，,、。；;".unicodeScalars)
         /// Words that typically open a paragraph (据, 这是, 目前, 今年): after a cut-off line they say
         /// a new paragraph began, so text is missing rather than wrapped.
         var paragraphStartWords: [[Unicode.Scalar]] = []
@@ -23,6 +26,11 @@ struct BreakAnalysis {
         var fragmentStarts: Set<Unicode.Scalar> = Set("的了着等们".unicodeScalars)
         /// Marks that end a clause (for reading the first clause of a line).
         var clauseEnds: Set<Unicode.Scalar> = Set("，,。；;：:！!？?".unicodeScalars)
+        /// jieba tags (or their first letter) of words that cannot end a sentence: conjunctions,
+        /// prepositions, particles, adverbs.
+        var openEndingTags: Set<String> = ["c", "p", "u", "d", "ad"]
+        /// A list item longer than this is checked like a body paragraph.
+        var proseListItemLength = 40
         var clauseMarks: Set<Unicode.Scalar> = Set("，,、—".unicodeScalars)
         var fragmentMinLength = 12
         var fragmentMinHan = 10
@@ -58,8 +66,19 @@ struct BreakAnalysis {
         var gapCounts: [Int: Int] = [:]
         for block in blocks.dropFirst() { gapCounts[block.blankLinesBefore, default: 0] += 1 }
         let paragraphGap = gapCounts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
-        for (k, a) in blocks.enumerated() {
+        for (k, block) in blocks.enumerated() {
             let b: Block? = k + 1 < blocks.count ? blocks[k + 1] : nil
+            var a = block
+            // A numbered paragraph that is long or holds a comma (（二）……，……) is prose like any other.
+            if a.kind == .listItem,
+               a.length > settings.proseListItemLength || s[a.range].dropLast().contains(where: { $0 == "，" || $0 == "," }) {
+                a.kind = .body
+            }
+            if a.kind == .verse || b?.kind == .verse {
+                // Verse breaks are meant; only a word split across one is damage.
+                if let b, !a.terminated, let finding = Self.splitWordInVerse(s, a, b, join) { findings.append(finding) }
+                continue
+            }
             if a.terminated || a.kind != .body && a.kind != .heading {
                 if let b, b.kind == .body, let stray = starts.strayStart(s, b) {
                     findings.append(.orphanStart(range: stray, head: document.string(stray)))
@@ -84,7 +103,7 @@ struct BreakAnalysis {
                b.kind == .body || b.kind == .heading {
                 switch join.doubling(left: left, right: right, margin: settings.doublingMargin,
                                      boundarySuffixes: settings.boundarySuffixes) {
-                case .slip where a.kind == .body || b.kind == .body:
+                case .slip where a.kind == .body || b.kind == .body && join.startsWithLoneCharacter(right):
                     let char = String(String.UnicodeScalarView([s[last]]))
                     findings.append(.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char))
                     continue
@@ -101,6 +120,7 @@ struct BreakAnalysis {
             }
 
             let continues = settings.continuationStarts.contains(s[first]) || starts.closesUnopened(s, b)
+                || CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
             let crossing = join.crossingWordLength(left: left, right: right)
             let word = crossing > 0 ? Self.crossingWord(left, right, join) : nil
             let standsAlone = usesIndent && b.indented && !a.indented
@@ -141,12 +161,22 @@ struct BreakAnalysis {
             // No word or mark joins the two lines. A line that opens like a paragraph, or whose
             // first clause can stand as a sentence, began anew: the text before it was cut off.
             if starts.beginsParagraph(s, b) || usesIndent && b.indented
-                || b.blankLinesBefore == paragraphGap && starts.firstClauseHasPredicate(s, b) {
+                || b.blankLinesBefore == paragraphGap && starts.firstClauseHasPredicate(s, b)
+                    && starts.lastClauseHasPredicate(s, a) {
                 findings.append(cutOff)
                 continue
             }
             findings.append(wrap(nil))
         }
+    }
+
+    private static func splitWordInVerse(_ s: [Unicode.Scalar], _ a: Block, _ b: Block, _ join: WordJoin) -> Finding? {
+        let last = a.range.upperBound - 1, first = b.range.lowerBound
+        let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
+        guard join.crossingWordLength(left: left, right: right) >= 2, let word = crossingWord(left, right, join) else { return nil }
+        let edge = last..<(first + 1)
+        return .brokenWrap(range: edge, join: TextEdit(range: edge, newText: String(String.UnicodeScalarView([s[last], s[first]]))),
+                           word: word)
     }
 
     private static func crossingWord(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar], _ join: WordJoin) -> String? {

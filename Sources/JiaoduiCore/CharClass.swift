@@ -43,6 +43,11 @@ enum CharClass {
         return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
+    @inline(__always) static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value | 0x20
+        return v >= 0x61 && v <= 0x7A
+    }
+
     /// Letters and digits of any script (ICU general category L* or N*).
     static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return isASCIIAlphanumeric(s) }

@@ -2,6 +2,8 @@
 /// kinds legitimately end without punctuation and are never reported as broken or cut off.
 public enum BlockKind: String, Sendable {
     case heading, byline, caption, listItem = "list-item", body
+    /// Three or more short lines in a row: a poem, lyrics, a slogan list. Their breaks are meant.
+    case verse
 }
 
 /// One non-blank line of the document and what it is.
@@ -11,7 +13,9 @@ public struct Block: Sendable {
     public let range: Range<Int>
     public let indented: Bool
     public let blankLinesBefore: Int
-    public let kind: BlockKind
+    public internal(set) var kind: BlockKind
+    /// Characters other than spaces.
+    public let length: Int
     /// Whether the line ends a sentence (。！？…；：, possibly followed by closing marks, or a
     /// closing parenthetical after such a mark).
     public let terminated: Bool
@@ -37,10 +41,35 @@ public struct Layout: Sendable {
             let content = Array(s[start..<end])
             blocks.append(Block(line: index, range: start..<end, indented: start > line.start,
                                 blankLinesBefore: blanks, kind: cues.classify(content),
+                                length: content.filter { !CharClass.isSpace($0) }.count,
                                 terminated: cues.isTerminated(content)))
             blanks = 0
         }
+        Self.markVerse(&blocks, cues: cues)
         self.blocks = blocks
+    }
+
+    /// Runs of at least `verseMinLines` short heading or body lines with the same spacing, most of
+    /// them not ending a sentence, become verse: poems and lyrics have them, news copy does not.
+    private static func markVerse(_ blocks: inout [Block], cues: LayoutCues) {
+        guard cues.verseMinLines > 0 else { return }
+        var start = 0
+        while start < blocks.count {
+            var end = start
+            while end < blocks.count, blocks[end].kind == .heading || blocks[end].kind == .body,
+                  blocks[end].length <= cues.verseMaxLength,
+                  end == start || end == start + 1 || blocks[end].blankLinesBefore == blocks[start + 1].blankLinesBefore {
+                end += 1
+            }
+            // Short news paragraphs end their sentences; verse lines mostly do not.
+            let finished = blocks[start..<end].filter(\.terminated).count
+            if end - start >= cues.verseMinLines, finished * 3 <= end - start {
+                for k in start..<end { blocks[k].kind = .verse }
+                start = end
+            } else {
+                start += 1
+            }
+        }
     }
 }
 
@@ -58,6 +87,11 @@ public struct LayoutCues: Sendable {
     let closingMarks: Set<Unicode.Scalar>
     let sentenceMarks: Set<Unicode.Scalar>
     let commaMarks: Set<Unicode.Scalar>
+    let enumerationMark: Unicode.Scalar = "、"
+    let headingItemMaxLength: Int
+    let headingWithSpacesMaxLength: Int
+    let verseMinLines: Int
+    let verseMaxLength: Int
 
     public init(spec: RuleSpec) throws(RulePackError) {
         let p = spec.parameters
@@ -72,7 +106,11 @@ public struct LayoutCues: Sendable {
         terminalMarks = Set(try p.string("terminal_marks", default: "。！？!?…；;：:").unicodeScalars)
         closingMarks = Set(try p.string("closing_marks", default: "”’」』）)》】〕").unicodeScalars)
         sentenceMarks = Set(try p.string("sentence_marks", default: "。！？!?；;").unicodeScalars)
-        commaMarks = Set(try p.string("comma_marks", default: "，,、").unicodeScalars)
+        commaMarks = Set(try p.string("comma_marks", default: "，,").unicodeScalars)
+        headingItemMaxLength = try p.int("heading_item_max_length", default: 6)
+        headingWithSpacesMaxLength = try p.int("heading_with_spaces_max_length", default: 60)
+        verseMinLines = try p.int("verse_min_lines", default: 3)
+        verseMaxLength = try p.int("verse_max_length", default: 25)
     }
 
     private static func compile(_ p: Parameters, _ key: String, _ spec: RuleSpec) throws(RulePackError) -> [ICURegex] {
@@ -104,18 +142,35 @@ public struct LayoutCues: Sendable {
             if bodyPatterns.contains(where: { $0.firstMatch(in: head) != nil }) { return .body }
         }
         if isTerminated(c) { return .body }
-        if visible > headingMaxLength { return .body }
         // Sentence punctuation before the end means running text; a single comma is allowed in a
         // short heading (警钟，再次重重敲响).
         if c.dropLast().contains(where: { sentenceMarks.contains($0) }) { return .body }
         let commas = c.filter { commaMarks.contains($0) }.count
         if commas > 1 || (commas == 1 && visible > headingWithCommaMaxLength) { return .body }
-        if let last = c.last, commaMarks.contains(last) || sentenceMarks.contains(last) { return .body }
+        if let last = c.last, commaMarks.contains(last) || sentenceMarks.contains(last) || last == enumerationMark {
+            return .body
+        }
+        // A series of short items (抓项目、强产业、惠民生) is headline style; a long item
+        // (作为云南红塔集团董事长、玉溪卷) is running text.
+        if c.split(separator: enumerationMark).contains(where: { $0.count > headingItemMaxLength }) && c.contains(enumerationMark) {
+            return .body
+        }
+        if visible > headingMaxLength {
+            // A long line without punctuation whose parts are spaced apart is a headline or a
+            // table row (a list of names), not a sentence.
+            let spaced = c.contains { CharClass.isSpace($0) }
+            return spaced && commas == 0 && visible <= headingWithSpacesMaxLength ? .heading : .body
+        }
         return .heading
     }
 
     func isTerminated(_ c: [Unicode.Scalar]) -> Bool {
         var i = c.count - 1
+        // A caption that ends with its credit: ……繁忙景象。新华社记者 王建华摄
+        if bylineSuffixes.contains(where: { c.reversed().starts(with: $0.reversed()) }),
+           c.suffix(20).contains(where: { terminalMarks.contains($0) }) {
+            return true
+        }
         // A line that closes with a parenthetical is finished: a note or credit ends it
         // (……难题。（完）, （本报珀斯1月15日电）, ……之旅（附图片5张）).
         while i >= 0, closingMarks.contains(c[i]) {

@@ -6,7 +6,9 @@ import Foundation
 public final class Lexicon: Sendable {
     public struct Entry: Sendable, Equatable {
         public let frequency: UInt32
-        public let tag: WordTag
+        /// jieba's part-of-speech tag as written in the list (n, nr, v, vn, …).
+        public let rawTag: String
+        public var tag: WordTag { Lexicon.tag(rawTag) }
     }
 
     /// The coarse part of speech the rules care about.
@@ -16,7 +18,8 @@ public final class Lexicon: Sendable {
 
     private let keys: [UInt64]
     private let frequencies: [UInt32]
-    private let tags: [UInt8]
+    /// The tag's first two ASCII letters, packed.
+    private let tags: [UInt16]
     private let mask: Int
     public let maxWordLength: Int
     /// log of the sum of all frequencies: the denominator of a word's probability.
@@ -38,7 +41,7 @@ public final class Lexicon: Sendable {
         while capacity < (lineCount + 1) * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
         var freqs = [UInt32](repeating: 0, count: capacity)
-        var tags = [UInt8](repeating: 0, count: capacity)
+        var tags = [UInt16](repeating: 0, count: capacity)
         let mask = capacity - 1
         var total: Double = 0
         var maxLen = 1
@@ -65,12 +68,12 @@ public final class Lexicon: Sendable {
                     i += 1
                 }
             }
-            var tag = WordTag.other
+            var tag: UInt16 = 0
             if i < n, bytes[i] == 0x20 {
                 i += 1
-                let first = i < n ? bytes[i] : 0
-                let second = i + 1 < n ? bytes[i + 1] : 0
-                tag = Lexicon.tag(first, second)
+                let first = i < n && bytes[i] > 0x20 ? bytes[i] : 0
+                let second = first != 0 && i + 1 < n && bytes[i + 1] > 0x20 ? bytes[i + 1] : 0
+                tag = UInt16(first) | UInt16(second) << 8
             }
             while i < n, bytes[i] != 0x0A { i += 1 }
             i += 1
@@ -81,7 +84,7 @@ public final class Lexicon: Sendable {
             if keys[slot] == 0 { count += 1 }
             keys[slot] = key
             freqs[slot] = max(freq, 1)
-            tags[slot] = tag.rawValue
+            tags[slot] = tag
             total += Double(max(freq, 1))
             maxLen = max(maxLen, length)
         }
@@ -102,7 +105,7 @@ public final class Lexicon: Sendable {
         let key = hash == 0 ? 1 : hash
         var slot = Int(truncatingIfNeeded: key) & mask
         while keys[slot] != 0 {
-            if keys[slot] == key { return Entry(frequency: frequencies[slot], tag: WordTag(rawValue: tags[slot]) ?? .other) }
+            if keys[slot] == key { return Entry(frequency: frequencies[slot], rawTag: Lexicon.tagString(tags[slot])) }
             slot = (slot + 1) & mask
         }
         return nil
@@ -177,17 +180,22 @@ public final class Lexicon: Sendable {
         return (UInt32(c), 1)
     }
 
-    private static func tag(_ a: UInt8, _ b: UInt8) -> WordTag {
-        switch a {
-        case UInt8(ascii: "n"), UInt8(ascii: "j"): return .noun
-        case UInt8(ascii: "v"): return b == UInt8(ascii: "n") ? .verbalNoun : .verb
-        case UInt8(ascii: "a"), UInt8(ascii: "z"): return .adjective
-        case UInt8(ascii: "m"), UInt8(ascii: "q"): return .numeral
-        case UInt8(ascii: "d"): return .adverb
-        case UInt8(ascii: "i"): return .idiom
-        case UInt8(ascii: "l"): return .phrase
-        case UInt8(ascii: "r"): return .pronoun
-        case UInt8(ascii: "e"), UInt8(ascii: "y"), UInt8(ascii: "o"): return .interjection
+    private static func tagString(_ packed: UInt16) -> String {
+        let bytes = [UInt8(packed & 0xFF), UInt8(packed >> 8)].filter { $0 != 0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func tag(_ raw: String) -> WordTag {
+        switch raw.first {
+        case "n", "j": return .noun
+        case "v": return raw == "vn" ? .verbalNoun : .verb
+        case "a", "z": return .adjective
+        case "m", "q": return .numeral
+        case "d": return .adverb
+        case "i": return .idiom
+        case "l": return .phrase
+        case "r": return .pronoun
+        case "e", "y", "o": return .interjection
         default: return .other
         }
     }

@@ -58,6 +58,8 @@ extension BreakAnalysis.Settings {
             orphanOpeners = Set(try p.string("paragraph_openers", default: "").unicodeScalars)
             paragraphStartWords = try p.strings("paragraph_start_words").map { Array($0.unicodeScalars) }
             fragmentStarts = Set(try p.string("fragment_starts", default: "的了着等们").unicodeScalars)
+            proseListItemLength = try p.int("prose_list_item_length", default: 40)
+            openEndingTags = Set(try p.strings("open_ending_tags", default: ["c", "p", "u", "d", "ad"]))
         }
         if let p = pack.spec("duplicate-phrase")?.parameters {
             fragmentMinLength = try p.int("fragment_min_length", default: 12)

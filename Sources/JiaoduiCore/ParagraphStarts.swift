@@ -12,8 +12,14 @@ struct ParagraphStarts {
     /// or with a particle that cannot begin a sentence (等城市之先).
     func strayStart(_ s: [Unicode.Scalar], _ b: Block) -> Range<Int>? {
         let start = b.range.lowerBound
-        if settings.fragmentStarts.contains(s[start]) { return start..<(start + 1) }
-        guard b.range.count >= 2, CharClass.isHan(s[start]), settings.orphanPunctuation.contains(s[start + 1]),
+        if settings.fragmentStarts.contains(s[start]) {
+            // 等城市之先 is a fragment; 着眼长远, 的确, 等到 begin with a word.
+            var end = start
+            while end < b.range.upperBound, end - start < 6, CharClass.isHan(s[end]) { end += 1 }
+            if settings.lexicon.segment(Array(s[start..<end])).ends.first == 1 { return start..<(start + 1) }
+            return nil
+        }
+        guard b.range.count >= 2, CharClass.isHan(s[start]), settings.strayPunctuation.contains(s[start + 1]),
               !isOpener(s[start..<(start + 1)]) else { return nil }
         return start..<(start + 2)
     }
@@ -48,7 +54,31 @@ struct ParagraphStarts {
     func firstClauseHasPredicate(_ s: [Unicode.Scalar], _ b: Block) -> Bool {
         var end = b.range.lowerBound
         while end < b.range.upperBound, end - b.range.lowerBound < 40, !settings.clauseEnds.contains(s[end]) { end += 1 }
-        var i = b.range.lowerBound
+        return hasPredicate(s, b.range.lowerBound..<end)
+    }
+
+    /// Whether the last clause of the line holds a predicate. Without one (国内生产总值⏎增长5.2%)
+    /// the sentence cannot have ended at the break.
+    func lastClauseHasPredicate(_ s: [Unicode.Scalar], _ a: Block) -> Bool {
+        var start = a.range.upperBound
+        while start > a.range.lowerBound, a.range.upperBound - start < 40, !settings.clauseEnds.contains(s[start - 1]) { start -= 1 }
+        return hasPredicate(s, start..<a.range.upperBound) && !endsWithFunctionWord(s, a)
+    }
+
+    /// A line ending in a conjunction, preposition, particle or adverb (……政策和, ……群众积极)
+    /// leaves its sentence open whatever came before.
+    private func endsWithFunctionWord(_ s: [Unicode.Scalar], _ a: Block) -> Bool {
+        var start = a.range.upperBound
+        while start > a.range.lowerBound, a.range.upperBound - start < 6, CharClass.isHan(s[start - 1]) { start -= 1 }
+        let run = Array(s[start..<a.range.upperBound])
+        guard let lastStart = ([0] + settings.lexicon.segment(run).ends.dropLast()).last,
+              let tag = settings.lexicon.lookup(run[lastStart...])?.rawTag else { return false }
+        return settings.openEndingTags.contains(tag) || settings.openEndingTags.contains(String(tag.prefix(1)))
+    }
+
+    private func hasPredicate(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        let end = range.upperBound
+        var i = range.lowerBound
         while i < end {
             guard CharClass.isHan(s[i]) else { i += 1; continue }
             var j = i

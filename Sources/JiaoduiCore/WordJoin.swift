@@ -50,10 +50,19 @@ struct WordJoin {
             if (start..<end).contains(rightX) { rightSegment = start..<end }
             start = end
         }
-        if leftSegment == rightSegment { return .splitWord }
+        let (_, dedupScore) = lexicon.segment(left + right.dropFirst())
+        let readsBetterOnce = bothScore < dedupScore - margin
+        // 纷|纷 is one word split; 幸福村|村， reads better once: a slip.
+        if leftSegment == rightSegment { return readsBetterOnce ? .slip : .splitWord }
         guard leftSegment.count >= 2, rightSegment.count >= 2 else { return .slip }
         if boundarySuffixes.contains(right[0]) { return .boundary }
-        let (_, dedupScore) = lexicon.segment(left + right.dropFirst())
-        return bothScore >= dedupScore - margin ? .boundary : .slip
+        return readsBetterOnce ? .slip : .boundary
+    }
+
+    /// Whether the line after the break, read alone, begins with a character that is no word by
+    /// itself joined to what follows (政|系统 in 政系统转变…): a stray copy. A line beginning with
+    /// a word (网格员, 来到) may just happen to repeat the heading's last character.
+    func startsWithLoneCharacter(_ right: [Unicode.Scalar]) -> Bool {
+        lexicon.segment(right).ends.first == 1
     }
 }

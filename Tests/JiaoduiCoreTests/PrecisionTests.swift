@@ -66,6 +66,39 @@ final class PrecisionTests: XCTestCase {
         assertClean("He said: \"Yes, we can!\" (really)")
     }
 
+    func testPoemsAndLyricsWithCommaEndedLines() {
+        assertClean("""
+            雪线之上
+
+            你站在雪线之上，
+            像一棵挺拔的白杨，
+            风吹过辽阔的草原，
+            我们把青春献给这片辽阔的土地，
+            我们把青春献给这片辽阔的土地，
+            歌声飞过高高的山冈。
+            """)
+    }
+
+    func testInterviewLabelsAndWordOpeners() {
+        assertClean("记者：这项工作进展如何？\n\n问：过去一年有哪些变化？\n\n答：变化很大，群众很满意。\n\n着眼长远，我们还要继续努力。\n\n的确，抓落实是关键。\n\n瞧，这就是教育的意义。")
+    }
+
+    func testHeadlineStylesAndCaptionCredits() {
+        assertClean("抓项目、强产业、惠民生\n中部某省一季度经济运行稳中向好，主要指标好于预期。")
+        assertClean("全国铁路春运发送旅客突破九亿人次 同比增长百分之五点三 客流高峰平稳度过\n\n本报北京3月5日电 记者张三报道：春运工作平稳有序。")
+        assertClean("港口一派繁忙景象。新华社记者 王建华摄\n\n本报讯 今年以来，港口吞吐量持续增长。")
+        assertClean("织密基层防灾网\n\n网格员每天走村入户，排查安全隐患，做到早发现、早处置。")
+    }
+
+    func testLegitimateRepetitionInSpeechAndReduplication() {
+        assertClean("大家一起商量商量，油条金黄金黄的，农民一粒种子一粒种子地撒下去。")
+        assertClean("观众高喊：“中国队加油！中国队加油！”老人说：“慢慢来，慢慢来，不着急。”")
+    }
+
+    func testForeignTextKeepsItsPunctuation() {
+        assertClean("老师用英语说：“Good morning, everyone!”然后在黑板上写下print(\"Hello\")，大家都笑了。")
+    }
+
     func testTerminatedParagraphsFollowedByAnything() {
         assertClean("医院大力弘扬志愿服务精神，收到了良好的社会效益。\n\n提升服务\n\n打造“有温度的医院”")
         assertClean("他说：“我们一定会做好。”\n\n记者 张三")
@@ -82,6 +115,18 @@ final class DetectionTests: XCTestCase {
         XCTAssertEqual(rules("这个消息很快传开了，乡亲们纷\n\n纷赶来帮忙。"), ["broken-wrap"])
         XCTAssertEqual(rules("2024年以来，医院党委持续开展优秀共产党员、优秀党务工作者评选\n\n下一步，医院将继续坚持党建引领，推动各项工作落实。"),
                        ["truncated-sentence"])
+    }
+
+    func testBreaksTheReviewFound() {
+        // The predicate of the sentence is on the next line: the sentence was not over.
+        XCTAssertEqual(rules("今年以来，全省经济运行稳中向好，一季度全省国内生产总值\n\n增长5.2%，高于全国平均水平。"), ["broken-wrap"])
+        // A long numbered paragraph is prose.
+        XCTAssertEqual(rules("（二）各级医保部门要加大宣传力度，通过多种渠道广泛宣传医疗保险政策，引导群众积极\n\n参保缴费，做到应保尽保。"),
+                       ["broken-wrap"])
+        // English split across a break.
+        XCTAssertEqual(rules("会议围绕人工智能驱动的科学研究范式，即所谓AI for\n\nScience展开讨论，与会专家发言踊跃。"), ["broken-wrap"])
+        // A doubled character that reads better once, though the two copies make a word.
+        XCTAssertEqual(rules("今年以来，合作社在幸福村\n\n村，建起了三座现代化温室大棚。"), ["wrap-duplicate-char"])
     }
 
     func testBreaksWithEveryLineEnd() {

@@ -11,7 +11,12 @@ public struct DuplicatePhraseRule: Rule {
     let paragraphMinLength: Int
     let allowed: Set<String>
     let openers: Set<Unicode.Scalar>
-    let flaggedTags: Set<Lexicon.WordTag>
+    /// jieba tags of two-character words whose doubling is a slip.
+    let flaggedTags: Set<String>
+    let reduplicationAfter: Set<Unicode.Scalar>
+    let reduplicationBefore: [[Unicode.Scalar]]
+    let rhetoricalEnds: Set<Unicode.Scalar>
+    let commaMarks: Set<Unicode.Scalar> = Set("，,".unicodeScalars)
     let fragmentSeverity: Severity
     let measurePrefixes: Set<Unicode.Scalar>
 
@@ -23,11 +28,10 @@ public struct DuplicatePhraseRule: Rule {
         paragraphMinLength = try p.int("paragraph_min_length", default: 8)
         allowed = Set(try p.strings("allow"))
         openers = Set(try p.string("opening_marks", default: "“‘《「『【（〈").unicodeScalars)
-        let tags = try p.strings("two_character_word_tags", default: ["noun", "idiom", "phrase"])
-        flaggedTags = Set(tags.compactMap { name in
-            [Lexicon.WordTag.noun, .verb, .verbalNoun, .adjective, .numeral, .adverb, .idiom, .phrase, .pronoun, .interjection, .other]
-                .first { "\($0)" == name }
-        })
+        flaggedTags = Set(try p.strings("two_character_word_tags", default: ["n"]))
+        reduplicationAfter = Set(try p.string("reduplication_after", default: "的地着").unicodeScalars)
+        reduplicationBefore = try p.strings("reduplication_before").map { Array($0.unicodeScalars) }
+        rhetoricalEnds = Set(try p.string("rhetorical_ends", default: "！？!?").unicodeScalars)
         measurePrefixes = Set(try p.string("measure_prefixes", default: "一").unicodeScalars)
         fragmentSeverity = Severity(rawValue: try p.string("fragment_severity", default: "info")) ?? .info
     }
@@ -41,7 +45,7 @@ public struct DuplicatePhraseRule: Rule {
         for block in context.layout.blocks {
             for r in finder.find(in: s, block.range) {
                 let unit = natural(r, s)
-                guard isMistake(Array(s[unit]), context), alignsWithWords(unit, s, context) else { continue }
+                guard isMistake(unit, in: block.range, s, context), alignsWithWords(unit, s, context) else { continue }
                 let second = unit.upperBound..<(unit.upperBound + unit.count)
                 let text = doc.string(second)
                 out.append(Diagnostic(ruleID: Self.id, severity: spec.severity,
@@ -77,21 +81,40 @@ public struct DuplicatePhraseRule: Rule {
         return r.first
     }
 
-    private func isMistake(_ unit: [Unicode.Scalar], _ context: LintContext) -> Bool {
-        let text = String(String.UnicodeScalarView(unit))
-        if allowed.contains(text) { return false }
+    private func isMistake(_ unit: Range<Int>, in block: Range<Int>, _ s: [Unicode.Scalar], _ context: LintContext) -> Bool {
+        let u = Array(s[unit])
+        if allowed.contains(String(String.UnicodeScalarView(u))) { return false }
         // 哈哈 / 谢谢: one character repeated is reduplication, not a pasted phrase.
-        if unit.allSatisfy({ $0 == unit[0] }) { return false }
-        let han = unit.filter(CharClass.isHan).count
-        if han == 0 { return false }
-        if let first = unit.first, openers.contains(first) { return true }
-        // 一件一件, 一大盏一大盏: a numeral and measure repeated is grammar.
-        if han <= 3, let first = unit.first, measurePrefixes.contains(first) { return false }
+        if u.allSatisfy({ $0 == u[0] }) { return false }
+        let han = u.filter(CharClass.isHan).count
+        guard han > 0, let first = u.first, let last = u.last else { return false }
+        let secondEnd = unit.upperBound + unit.count
+        let next: Unicode.Scalar? = secondEnd < block.upperBound ? s[secondEnd] : nil
+        // Exclamations and questions said twice are rhetoric (加油！加油！); so is a clause said
+        // twice inside direct speech (“慢慢来，慢慢来，不着急”).
+        if rhetoricalEnds.contains(last) { return false }
+        if commaMarks.contains(last), Self.insideQuotes(s, from: block.lowerBound, to: unit.lowerBound) { return false }
+        if openers.contains(first) { return true }
+        // 一件一件, 一粒种子一粒种子地: a numeral and measure repeated is grammar.
+        if measurePrefixes.contains(first), han <= 3 || next.map(reduplicationAfter.contains) == true { return false }
         if han >= minHan { return true }
-        // Two characters: a noun or set phrase doubled (战略战略) is a slip; a verb, adjective or
-        // measure doubled (研究研究, 碧蓝碧蓝, 一件一件) is grammar.
-        guard han == 2, unit.count == 2, let entry = context.engine.breaks.lexicon.lookup(unit) else { return false }
-        return flaggedTags.contains(entry.tag)
+        // Two characters: a noun doubled (战略战略) is a slip; a verb, adjective or measure doubled
+        // (研究研究, 碧蓝碧蓝, 一件一件) is grammar, and so is anything doubled before 的/地 or after
+        // 一起/再/好好 (金黄金黄的, 一起商量商量).
+        guard han == 2, u.count == 2, let entry = context.engine.breaks.lexicon.lookup(u),
+              flaggedTags.contains(entry.rawTag) else { return false }
+        if let next, reduplicationAfter.contains(next) { return false }
+        let before = s[block.lowerBound..<unit.lowerBound]
+        return !reduplicationBefore.contains { before.reversed().starts(with: $0.reversed()) }
+    }
+
+    /// Whether more “ than ” stand between `from` and `to`: the position is inside a quotation.
+    private static func insideQuotes(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var depth = 0
+        for c in s[from..<to] {
+            if c == "“" { depth += 1 } else if c == "”" { depth = max(0, depth - 1) }
+        }
+        return depth > 0
     }
 
     /// A short repeat is grammar when the two copies belong to two longer words that merely meet

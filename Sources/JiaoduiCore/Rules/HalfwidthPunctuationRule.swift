@@ -31,6 +31,10 @@ public struct HalfwidthPunctuationRule: Rule {
                 let before = neighbour(s, from: i - 1, step: -1, limit: line.start)
                 let after = neighbour(s, from: i + 1, step: 1, limit: line.end)
                 guard isChinese(before) || isChinese(after) || parenthesisHoldsChinese(s, i, line) else { continue }
+                // Foreign text keeps its own punctuation: “Good morning, everyone!” and print(x).
+                if let before, CharClass.isASCIIAlphanumeric(before), let after, !CharClass.isHan(after),
+                   s[i] != "(" && s[i] != ")" { continue }
+                if (s[i] == "(" || s[i] == ")") && isForeignParenthesis(s, i, line) { continue }
                 guard let text = texts[s[i]] else { continue }
                 out.append(Diagnostic(ruleID: Self.id, severity: spec.severity, message: text.message, range: i..<(i + 1),
                                       fixes: [Fix(title: text.title, edits: [TextEdit(range: i..<(i + 1), newText: text.fixed)])]))
@@ -55,6 +59,22 @@ public struct HalfwidthPunctuationRule: Rule {
             j += step
         }
         return nil
+    }
+
+    /// A parenthesis pair with only ASCII inside that follows a Latin word or a digit: print("x"),
+    /// f(x), Swift (a language).
+    private func isForeignParenthesis(_ s: [Unicode.Scalar], _ i: Int, _ line: TextDocument.Line) -> Bool {
+        var open = i, close = i
+        if s[i] == ")" {
+            while open >= line.start, s[open] != "(" { open -= 1 }
+            guard open >= line.start else { return false }
+        } else {
+            while close < line.end, s[close] != ")" { close += 1 }
+            guard close < line.end else { return false }
+        }
+        guard s[(open + 1)..<close].allSatisfy({ $0.isASCII }),
+              let before = neighbour(s, from: open - 1, step: -1, limit: line.start) else { return false }
+        return CharClass.isASCIIAlphanumeric(before)
     }
 
     /// “(2023年修订)”: a parenthesis whose content is Chinese is Chinese even when its outside
