@@ -29,6 +29,9 @@ struct BreakAnalysis {
         /// jieba tags (or their first letter) of words that cannot end a sentence: conjunctions,
         /// prepositions, particles, adverbs.
         var openEndingTags: Set<String> = ["c", "p", "u", "d", "ad"]
+        /// Verbs of saying that end a paragraph's attribution clause (介绍，表示：).
+        var sayingVerbs: [[Unicode.Scalar]] = []
+        var attributionMaxLength = 15
         /// A list item longer than this is checked like a body paragraph.
         var proseListItemLength = 40
         var clauseMarks: Set<Unicode.Scalar> = Set("，,、—".unicodeScalars)

@@ -43,9 +43,23 @@ struct ParagraphStarts {
         var i = start
         while i < b.range.upperBound, Self.numerals.contains(s[i]) { i += 1 }
         if i > start, i < b.range.upperBound, Self.dateUnits.contains(s[i]) || !CharClass.isHan(s[i]) { return true }
-        return settings.paragraphStartWords.contains { word in
+        if settings.paragraphStartWords.contains(where: { word in
             b.range.count >= word.count && s[start..<(start + word.count)].elementsEqual(word)
+        }) { return true }
+        return opensWithAttribution(s, b)
+    }
+
+    /// 医药公司负责人介绍，… / 专家表示：…: a short first clause that names a speaker and ends
+    /// with a verb of saying opens a news paragraph.
+    private func opensWithAttribution(_ s: [Unicode.Scalar], _ b: Block) -> Bool {
+        var end = b.range.lowerBound
+        while end < b.range.upperBound, end - b.range.lowerBound <= settings.attributionMaxLength,
+              !settings.clauseEnds.contains(s[end]) {
+            end += 1
         }
+        guard end < b.range.upperBound, s[end] == "，" || s[end] == "：" || s[end] == "," || s[end] == ":" else { return false }
+        let clause = s[b.range.lowerBound..<end]
+        return settings.sayingVerbs.contains { clause.count > $0.count && clause.reversed().starts(with: $0.reversed()) }
     }
 
     /// Whether the first clause of the line holds a predicate (a verb or an idiom). A clause without

@@ -125,6 +125,10 @@ final class DetectionTests: XCTestCase {
                        ["broken-wrap"])
         // English split across a break.
         XCTAssertEqual(rules("会议围绕人工智能驱动的科学研究范式，即所谓AI for\n\nScience展开讨论，与会专家发言踊跃。"), ["broken-wrap"])
+        // A line that opens with an attribution (……负责人介绍，) began a new paragraph: the one
+        // before was cut off.
+        XCTAssertEqual(rules("三个小姐妹挤在油灯下写作业时，他忍不住掉泪了，在\n\n县医药公司负责人介绍，这个厂建于上世纪七十年代。"),
+                       ["truncated-sentence"])
         // A doubled character that reads better once, though the two copies make a word.
         XCTAssertEqual(rules("今年以来，合作社在幸福村\n\n村，建起了三座现代化温室大棚。"), ["wrap-duplicate-char"])
     }
