@@ -56,140 +56,125 @@ struct BreakAnalysis {
     private(set) var findings: [Finding] = []
 
     init(document: TextDocument, layout: Layout, settings: Settings) {
-        let s = document.scalars
-        let join = WordJoin(lexicon: settings.lexicon)
+        var judge = BreakJudge(document: document, layout: layout, settings: settings)
         let blocks = layout.blocks
-        let starts = ParagraphStarts(settings: settings)
-        var splices = SpliceFinder(settings: settings)
-        // In a document whose paragraphs are indented, an indented line begins a paragraph and an
-        // unindented line before it stands alone (a headline).
-        let usesIndent = blocks.count >= 3 && blocks.filter(\.indented).count * 10 >= blocks.count * 3
-        // The usual number of blank lines between paragraphs; a break with another count was
-        // inserted by extraction.
-        var gapCounts: [Int: Int] = [:]
-        for block in blocks.dropFirst() { gapCounts[block.blankLinesBefore, default: 0] += 1 }
-        let paragraphGap = gapCounts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
-        for (k, block) in blocks.enumerated() {
-            let b: Block? = k + 1 < blocks.count ? blocks[k + 1] : nil
-            var a = block
-            // A numbered paragraph that is long or holds a comma (（二）……，……) is prose like any other.
-            if a.kind == .listItem,
-               a.length > settings.proseListItemLength || s[a.range].dropLast().contains(where: { $0 == "，" || $0 == "," }) {
-                a.kind = .body
-            }
-            if a.kind == .verse || b?.kind == .verse {
-                // Verse breaks are meant; only a word split across one is damage.
-                if let b, !a.terminated, let finding = Self.splitWordInVerse(s, a, b, join) { findings.append(finding) }
-                continue
-            }
-            if a.terminated || a.kind != .body && a.kind != .heading {
-                if let b, b.kind == .body, let stray = starts.strayStart(s, b) {
-                    findings.append(.orphanStart(range: stray, head: document.string(stray)))
-                }
-                continue
-            }
-            let tailRange = max(a.range.lowerBound, a.range.upperBound - 3)..<a.range.upperBound
-            let cutOff = Finding.truncatedEnd(range: tailRange, tail: document.string(tailRange), followedBy: b?.kind)
-            guard let b else {
-                if a.kind == .body { findings.append(cutOff) }
-                continue
-            }
-            let last = a.range.upperBound - 1
-            let first = b.range.lowerBound
-            let edge = last..<(first + 1)
-            let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
-            let joined = String(String.UnicodeScalarView([s[last], s[first]]))
-            let wrap = { (word: String?) in Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined), word: word) }
-
-            // A character printed on both sides of the break.
-            if s[last] == s[first], CharClass.isHan(s[last]), !left.isEmpty, !right.isEmpty,
-               b.kind == .body || b.kind == .heading {
-                switch join.doubling(left: left, right: right, margin: settings.doublingMargin,
-                                     boundarySuffixes: settings.boundarySuffixes) {
-                case .slip where a.kind == .body || b.kind == .body && join.startsWithLoneCharacter(right):
-                    let char = String(String.UnicodeScalarView([s[last]]))
-                    findings.append(.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char))
-                    continue
-                case .splitWord:
-                    findings.append(wrap(joined))
-                    continue
-                case .boundary where a.kind == .body:
-                    // Two words meeting on one character (工作|作风): the text runs on across the break.
-                    findings.append(wrap(nil))
-                    continue
-                default:
-                    break
-                }
-            }
-
-            let continues = settings.continuationStarts.contains(s[first]) || starts.closesUnopened(s, b)
-                || CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
-            let crossing = join.crossingWordLength(left: left, right: right)
-            let word = crossing > 0 ? Self.crossingWord(left, right, join) : nil
-            let standsAlone = usesIndent && b.indented && !a.indented
-
-            if a.kind == .heading || standsAlone {
-                // A heading-like line: only a long word straddling the break or a line that cannot
-                // start a sentence says the break is damage (据新华社乌鲁|木齐).
-                if b.kind == .body, crossing >= settings.minCrossingAfterShortLine || continues {
-                    findings.append(wrap(word))
-                }
-                continue
-            }
-            if b.kind != .body && b.kind != .heading || b.kind == .heading && crossing == 0 && !continues {
-                findings.append(cutOff)
-                continue
-            }
-            if continues {
-                findings.append(wrap(word))
-                continue
-            }
-            if let fragment = splices.fragment(endingAt: a, in: s) {
-                findings.append(.splicedFragment(range: fragment.copy, original: fragment.original))
-                if let orphan = starts.orphanStart(s, b, join) {
-                    findings.append(.orphanStart(range: orphan, head: document.string(orphan)))
-                } else {
-                    findings.append(cutOff)
-                }
-                continue
-            }
-            if crossing > 0 || settings.clauseMarks.contains(s[last]) {
-                findings.append(wrap(word))
-                continue
-            }
-            if let orphan = starts.orphanStart(s, b, join) {
-                findings.append(.orphanStart(range: orphan, head: document.string(orphan)))
-                continue
-            }
-            // No word or mark joins the two lines. A line that opens like a paragraph, or whose
-            // first clause can stand as a sentence, began anew: the text before it was cut off.
-            if starts.beginsParagraph(s, b) || usesIndent && b.indented
-                || b.blankLinesBefore == paragraphGap && starts.firstClauseHasPredicate(s, b)
-                    && starts.lastClauseHasPredicate(s, a) {
-                findings.append(cutOff)
-                continue
-            }
-            findings.append(wrap(nil))
+        for (k, a) in blocks.enumerated() {
+            findings += judge.findings(after: a, before: k + 1 < blocks.count ? blocks[k + 1] : nil)
         }
     }
+}
 
-    private static func splitWordInVerse(_ s: [Unicode.Scalar], _ a: Block, _ b: Block, _ join: WordJoin) -> Finding? {
+/// Decides one break: what, if anything, extraction did between line `a` and line `b`.
+private struct BreakJudge {
+    typealias Finding = BreakAnalysis.Finding
+    let document: TextDocument
+    let s: [Unicode.Scalar]
+    let settings: BreakAnalysis.Settings
+    let join: WordJoin
+    let starts: ParagraphStarts
+    var splices: SpliceFinder
+    /// In a document whose paragraphs are indented, an indented line begins a paragraph and an
+    /// unindented line before it stands alone (a headline).
+    let usesIndent: Bool
+    /// The usual number of blank lines between paragraphs.
+    let paragraphGap: Int
+
+    init(document: TextDocument, layout: Layout, settings: BreakAnalysis.Settings) {
+        self.document = document
+        s = document.scalars
+        self.settings = settings
+        join = WordJoin(lexicon: settings.lexicon)
+        starts = ParagraphStarts(settings: settings)
+        splices = SpliceFinder(settings: settings)
+        let blocks = layout.blocks
+        usesIndent = blocks.count >= 3 && blocks.filter(\.indented).count * 10 >= blocks.count * 3
+        var gapCounts: [Int: Int] = [:]
+        for block in blocks.dropFirst() { gapCounts[block.blankLinesBefore, default: 0] += 1 }
+        paragraphGap = gapCounts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
+
+    mutating func findings(after block: Block, before b: Block?) -> [Finding] {
+        var a = block
+        // A numbered paragraph that is long or holds a comma (（二）……，……) is prose like any other.
+        if a.kind == .listItem,
+           a.length > settings.proseListItemLength || s[a.range].dropLast().contains(where: { $0 == "，" || $0 == "," }) {
+            a.kind = .body
+        }
+        if a.kind == .verse || b?.kind == .verse {
+            // Verse breaks are meant; only a word split across one is damage.
+            guard let b, !a.terminated, let finding = splitWordInVerse(a, b) else { return [] }
+            return [finding]
+        }
+        if a.terminated || a.kind != .body && a.kind != .heading {
+            guard let b, b.kind == .body, let stray = starts.strayStart(s, b) else { return [] }
+            return [.orphanStart(range: stray, head: document.string(stray))]
+        }
+        let tailRange = max(a.range.lowerBound, a.range.upperBound - 3)..<a.range.upperBound
+        let cutOff = Finding.truncatedEnd(range: tailRange, tail: document.string(tailRange), followedBy: b?.kind)
+        guard let b else { return a.kind == .body ? [cutOff] : [] }
+        let last = a.range.upperBound - 1
+        let first = b.range.lowerBound
+        let edge = last..<(first + 1)
+        let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
+        let joined = String(String.UnicodeScalarView([s[last], s[first]]))
+        let wrap = { (word: String?) in Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined), word: word) }
+
+        // A character printed on both sides of the break.
+        if s[last] == s[first], CharClass.isHan(s[last]), !left.isEmpty, !right.isEmpty,
+           b.kind == .body || b.kind == .heading {
+            switch join.doubling(left: left, right: right, margin: settings.doublingMargin,
+                                 boundarySuffixes: settings.boundarySuffixes) {
+            case .slip where a.kind == .body || b.kind == .body && join.startsWithLoneCharacter(right):
+                let char = String(String.UnicodeScalarView([s[last]]))
+                return [.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char)]
+            case .splitWord:
+                return [wrap(joined)]
+            case .boundary where a.kind == .body:
+                // Two words meeting on one character (工作|作风): the text runs on across the break.
+                return [wrap(nil)]
+            default:
+                break
+            }
+        }
+
+        let continues = settings.continuationStarts.contains(s[first]) || starts.closesUnopened(s, b)
+            || CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
+        let word = join.crossingWord(left: left, right: right)
+        let crossing = word?.unicodeScalars.count ?? 0
+
+        if a.kind == .heading || usesIndent && b.indented && !a.indented {
+            // A heading-like line: only a long word straddling the break or a line that cannot
+            // start a sentence says the break is damage (据新华社乌鲁|木齐).
+            return b.kind == .body && (crossing >= settings.minCrossingAfterShortLine || continues) ? [wrap(word)] : []
+        }
+        if b.kind != .body && b.kind != .heading || b.kind == .heading && crossing == 0 && !continues {
+            return [cutOff]
+        }
+        if continues { return [wrap(word)] }
+        if let fragment = splices.fragment(endingAt: a, in: s) {
+            // The line ends in text pasted from elsewhere: what follows does not continue it.
+            let spliced = Finding.splicedFragment(range: fragment.copy, original: fragment.original)
+            if let orphan = starts.orphanStart(s, b) { return [spliced, .orphanStart(range: orphan, head: document.string(orphan))] }
+            return [spliced, cutOff]
+        }
+        if crossing > 0 || settings.clauseMarks.contains(s[last]) { return [wrap(word)] }
+        if let orphan = starts.orphanStart(s, b) { return [.orphanStart(range: orphan, head: document.string(orphan))] }
+        // No word or mark joins the two lines. A line that opens like a paragraph, or whose first
+        // clause can stand as a sentence after a line whose last clause could end one, began anew:
+        // the text before it was cut off.
+        if starts.beginsParagraph(s, b) || usesIndent && b.indented
+            || b.blankLinesBefore == paragraphGap && starts.firstClauseHasPredicate(s, b) && starts.lastClauseHasPredicate(s, a) {
+            return [cutOff]
+        }
+        return [wrap(nil)]
+    }
+
+    private func splitWordInVerse(_ a: Block, _ b: Block) -> Finding? {
         let last = a.range.upperBound - 1, first = b.range.lowerBound
         let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
-        guard join.crossingWordLength(left: left, right: right) >= 2, let word = crossingWord(left, right, join) else { return nil }
+        guard let word = join.crossingWord(left: left, right: right), word.unicodeScalars.count >= 2 else { return nil }
         let edge = last..<(first + 1)
         return .brokenWrap(range: edge, join: TextEdit(range: edge, newText: String(String.UnicodeScalarView([s[last], s[first]]))),
                            word: word)
-    }
-
-    private static func crossingWord(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar], _ join: WordJoin) -> String? {
-        let (ends, _) = join.lexicon.segment(left + right)
-        var start = 0
-        let all = left + right
-        for end in ends {
-            if start < left.count && end > left.count { return String(String.UnicodeScalarView(all[start..<end])) }
-            start = end
-        }
-        return nil
     }
 }

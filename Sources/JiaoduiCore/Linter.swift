@@ -37,9 +37,6 @@ public struct Linter: Sendable {
         all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
         return all
     }
-
-    /// The layout the rules see, for tools that explain a document.
-    public func layout(_ document: TextDocument) -> Layout { Layout(document, cues: engine.layoutCues) }
 }
 
 extension BreakAnalysis.Settings {

@@ -15,16 +15,16 @@ struct WordJoin {
         return (Array(s[a..<end]), Array(s[start..<b]))
     }
 
-    /// The length of the word that the most probable segmentation puts across the join, or 0.
-    func crossingWordLength(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> Int {
-        guard !left.isEmpty, !right.isEmpty else { return 0 }
-        let (ends, _) = lexicon.segment(left + right)
+    /// The word that the most probable segmentation puts across the join, if any.
+    func crossingWord(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> String? {
+        guard !left.isEmpty, !right.isEmpty else { return nil }
+        let all = left + right
         var start = 0
-        for end in ends {
-            if start < left.count && end > left.count { return end - start }
+        for end in lexicon.segment(all).ends {
+            if start < left.count && end > left.count { return String(String.UnicodeScalarView(all[start..<end])) }
             start = end
         }
-        return 0
+        return nil
     }
 
     enum Doubling: Equatable {
