@@ -32,8 +32,9 @@ struct BreakAnalysis {
         /// Verbs of saying that end a paragraph's attribution clause (介绍，表示：).
         var sayingVerbs: [[Unicode.Scalar]] = []
         var attributionMaxLength = 15
+        var sentenceEnds: Set<Unicode.Scalar> = Set("。！？!?；;".unicodeScalars)
         /// A list item longer than this is checked like a body paragraph.
-        var proseListItemLength = 40
+        var proseListItemLength = 50
         var clauseMarks: Set<Unicode.Scalar> = Set("，,、—".unicodeScalars)
         var fragmentMinLength = 12
         var fragmentMinHan = 10
@@ -42,7 +43,7 @@ struct BreakAnalysis {
 
     enum Finding {
         /// The break splits a sentence; joining the lines (`join`) repairs it.
-        case brokenWrap(range: Range<Int>, join: TextEdit, word: String?)
+        case brokenWrap(range: Range<Int>, join: TextEdit, word: String?, sides: (before: String, after: String))
         /// The character `char` stands on both sides of the break.
         case duplicateChar(range: Range<Int>, fix: TextEdit, char: String)
         /// A body paragraph stops mid-sentence; `range` is its last characters.
@@ -95,9 +96,10 @@ private struct BreakJudge {
 
     mutating func findings(after block: Block, before b: Block?) -> [Finding] {
         var a = block
-        // A numbered paragraph that is long or holds a comma (（二）……，……) is prose like any other.
+        // A numbered paragraph that is long or holds a full sentence (（二）……。……) is prose like any
+        // other; a short numbered line is a section heading (（一）坚定不移扩大有效需求，……).
         if a.kind == .listItem,
-           a.length > settings.proseListItemLength || s[a.range].dropLast().contains(where: { $0 == "，" || $0 == "," }) {
+           a.length > settings.proseListItemLength || s[a.range].dropLast().contains(where: settings.sentenceEnds.contains) {
             a.kind = .body
         }
         if a.kind == .verse || b?.kind == .verse {
@@ -117,7 +119,11 @@ private struct BreakJudge {
         let edge = last..<(first + 1)
         let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
         let joined = String(String.UnicodeScalarView([s[last], s[first]]))
-        let wrap = { (word: String?) in Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined), word: word) }
+        let sides = (document.string(max(a.range.lowerBound, last - 1)..<(last + 1)),
+                     document.string(first..<min(b.range.upperBound, first + 2)))
+        let wrap = { (word: String?) in
+            Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined), word: word, sides: sides)
+        }
 
         // A character printed on both sides of the break.
         if s[last] == s[first], CharClass.isHan(s[last]), !left.isEmpty, !right.isEmpty,
@@ -143,9 +149,12 @@ private struct BreakJudge {
         let crossing = word?.unicodeScalars.count ?? 0
 
         if a.kind == .heading || usesIndent && b.indented && !a.indented {
-            // A heading-like line: only a long word straddling the break or a line that cannot
-            // start a sentence says the break is damage (据新华社乌鲁|木齐).
-            return b.kind == .body && (crossing >= settings.minCrossingAfterShortLine || continues) ? [wrap(word)] : []
+            // A heading-like line: only a long word straddling the break says the break is damage
+            // (据新华社乌鲁|木齐). A body line after it that cannot start a sentence lost its head.
+            guard b.kind == .body else { return [] }
+            if crossing >= settings.minCrossingAfterShortLine { return [wrap(word)] }
+            if let stray = starts.strayStart(s, b) { return [.orphanStart(range: stray, head: document.string(stray))] }
+            return []
         }
         if b.kind != .body && b.kind != .heading || b.kind == .heading && crossing == 0 && !continues {
             return [cutOff]
@@ -175,6 +184,6 @@ private struct BreakJudge {
         guard let word = join.crossingWord(left: left, right: right), word.unicodeScalars.count >= 2 else { return nil }
         let edge = last..<(first + 1)
         return .brokenWrap(range: edge, join: TextEdit(range: edge, newText: String(String.UnicodeScalarView([s[last], s[first]]))),
-                           word: word)
+                           word: word, sides: (document.string(last..<(last + 1)), document.string(first..<(first + 1))))
     }
 }

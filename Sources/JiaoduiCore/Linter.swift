@@ -55,7 +55,7 @@ extension BreakAnalysis.Settings {
             orphanOpeners = Set(try p.string("paragraph_openers", default: "").unicodeScalars)
             paragraphStartWords = try p.strings("paragraph_start_words").map { Array($0.unicodeScalars) }
             fragmentStarts = Set(try p.string("fragment_starts", default: "的了着等们").unicodeScalars)
-            proseListItemLength = try p.int("prose_list_item_length", default: 40)
+            proseListItemLength = try p.int("prose_list_item_length", default: 50)
             sayingVerbs = try p.strings("saying_verbs").map { Array($0.unicodeScalars) }
             attributionMaxLength = try p.int("attribution_max_length", default: 15)
             openEndingTags = Set(try p.strings("open_ending_tags", default: ["c", "p", "u", "d", "ad"]))

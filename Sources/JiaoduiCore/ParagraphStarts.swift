@@ -125,7 +125,8 @@ struct ParagraphStarts {
     }
 
     private func isOpener(_ run: ArraySlice<Unicode.Scalar>) -> Bool {
-        if run.count == 1, settings.orphanOpeners.contains(run[run.startIndex]) { return true }
+        // 但，/ 另查明，: a run led by an opening character opens a sentence.
+        if let first = run.first, settings.orphanOpeners.contains(first) { return true }
         if settings.paragraphStartWords.contains(where: { run.elementsEqual($0) }) { return true }
         if let entry = settings.lexicon.lookup(run), entry.tag == .interjection || entry.tag == .pronoun { return true }
         return false

@@ -43,7 +43,7 @@ final class LintCommandTests: CLITestCase {
         XCTAssertEqual(r.status, 1)
         let lines = r.stdout.components(separatedBy: "\n")
         // Column 13: 𠮷 is one character, though two UTF-16 units and four bytes.
-        XCTAssertEqual(lines[0], "dup.txt:1:13: error[duplicate-phrase] 重复：“我为群众办实事”，请删去后一处。")
+        XCTAssertEqual(lines[0], "dup.txt:1:13: error[duplicate-phrase] 以下文字重复了一遍，请删去后一处：“我为群众办实事”")
         XCTAssertEqual(lines[1], "1 | " + Fixture.duplicate)
         // 𠮷开展 and the Han inside the quotes take two columns each, the curly quotes one:
         // 22 columns before the second copy, 16 under it.
@@ -104,7 +104,7 @@ final class LintCommandTests: CLITestCase {
         let d = diagnostics[0]
         XCTAssertEqual(d["rule"] as? String, "duplicate-phrase")
         XCTAssertEqual(d["severity"] as? String, "error")
-        XCTAssertEqual(d["message"] as? String, "重复：“我为群众办实事”，请删去后一处。")
+        XCTAssertEqual(d["message"] as? String, "以下文字重复了一遍，请删去后一处：“我为群众办实事”")
         let range = try XCTUnwrap(d["range"] as? [String: [String: Int]])
         // 𠮷 is two UTF-16 code units: the second “ is at unit 13 (scalar 12).
         XCTAssertEqual(range["start"], ["line": 0, "character": 13])

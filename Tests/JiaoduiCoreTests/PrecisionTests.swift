@@ -95,6 +95,13 @@ final class PrecisionTests: XCTestCase {
         assertClean("观众高喊：“中国队加油！中国队加油！”老人说：“慢慢来，慢慢来，不着急。”")
     }
 
+    func testSectionHeadingsCareerLinesAndFigures() {
+        assertClean("（四）持续改善生态环境，建设美丽城市\n深入打好蓝天、碧水、净土保卫战。")
+        assertClean("1984.07—1992.03 福建省纺织厂技术员、车间副主任\n\n1992.03—1998.12 福建省纺织厂副厂长、工程师\n\n1998.12—2010.06 某集团董事长")
+        assertClean("干部干部，干字当头。我常跟徒弟们说，慢慢来，慢慢来，手上的功夫急不得。")
+        assertClean("经审理查明的事实如上。\n\n另查明，事发当日原告在场。")
+    }
+
     func testForeignTextKeepsItsPunctuation() {
         assertClean("老师用英语说：“Good morning, everyone!”然后在黑板上写下print(\"Hello\")，大家都笑了。")
     }
@@ -120,9 +127,10 @@ final class DetectionTests: XCTestCase {
     func testBreaksTheReviewFound() {
         // The predicate of the sentence is on the next line: the sentence was not over.
         XCTAssertEqual(rules("今年以来，全省经济运行稳中向好，一季度全省国内生产总值\n\n增长5.2%，高于全国平均水平。"), ["broken-wrap"])
-        // A long numbered paragraph is prose.
-        XCTAssertEqual(rules("（二）各级医保部门要加大宣传力度，通过多种渠道广泛宣传医疗保险政策，引导群众积极\n\n参保缴费，做到应保尽保。"),
+        // A numbered paragraph holding a sentence is prose; a short numbered line is a heading.
+        XCTAssertEqual(rules("（二）加大宣传力度。各级医保部门要通过多种渠道广泛宣传医疗保险政策，引导群众积极\n\n参保缴费，做到应保尽保。"),
                        ["broken-wrap"])
+        XCTAssertEqual(rules("（一）坚定不移扩大有效需求，巩固经济回升向好态势\n1.持续扩大有效投资。"), [])
         // English split across a break.
         XCTAssertEqual(rules("会议围绕人工智能驱动的科学研究范式，即所谓AI for\n\nScience展开讨论，与会专家发言踊跃。"), ["broken-wrap"])
         // A line that opens with an attribution (……负责人介绍，) began a new paragraph: the one

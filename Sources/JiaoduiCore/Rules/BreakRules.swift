@@ -8,9 +8,9 @@ public struct BrokenWrapRule: Rule {
 
     public func check(_ context: LintContext) -> [Diagnostic] {
         context.breaks.findings.compactMap { finding in
-            guard case .brokenWrap(let range, let join, let word) = finding else { return nil }
+            guard case .brokenWrap(let range, let join, let word, let sides) = finding else { return nil }
             let message = word.map { spec.message("in_word", context.locale, ["word": $0]) }
-                ?? spec.message("message", context.locale)
+                ?? spec.message("message", context.locale, ["before": sides.before, "after": sides.after])
             return Diagnostic(ruleID: Self.id, severity: spec.severity, message: message, range: range,
                               fixes: [Fix(title: spec.message("fix", context.locale), edits: [join])])
         }

@@ -16,6 +16,8 @@ public struct DuplicatePhraseRule: Rule {
     let reduplicationAfter: Set<Unicode.Scalar>
     let reduplicationBefore: [[Unicode.Scalar]]
     let rhetoricalEnds: Set<Unicode.Scalar>
+    /// A clause this short said twice (慢慢来，慢慢来，) is emphasis, quoted or not.
+    let shortClauseHan: Int
     let commaMarks: Set<Unicode.Scalar> = Set("，,".unicodeScalars)
     let fragmentSeverity: Severity
     let measurePrefixes: Set<Unicode.Scalar>
@@ -32,6 +34,7 @@ public struct DuplicatePhraseRule: Rule {
         reduplicationAfter = Set(try p.string("reduplication_after", default: "的地着").unicodeScalars)
         reduplicationBefore = try p.strings("reduplication_before").map { Array($0.unicodeScalars) }
         rhetoricalEnds = Set(try p.string("rhetorical_ends", default: "！？!?").unicodeScalars)
+        shortClauseHan = try p.int("short_clause_han", default: 3)
         measurePrefixes = Set(try p.string("measure_prefixes", default: "一").unicodeScalars)
         fragmentSeverity = Severity(rawValue: try p.string("fragment_severity", default: "info")) ?? .info
     }
@@ -93,7 +96,8 @@ public struct DuplicatePhraseRule: Rule {
         // Exclamations and questions said twice are rhetoric (加油！加油！); so is a clause said
         // twice inside direct speech (“慢慢来，慢慢来，不着急”).
         if rhetoricalEnds.contains(last) { return false }
-        if commaMarks.contains(last), Self.insideQuotes(s, from: block.lowerBound, to: unit.lowerBound) { return false }
+        if commaMarks.contains(last),
+           han <= shortClauseHan || Self.insideQuotes(s, from: block.lowerBound, to: unit.lowerBound) { return false }
         if openers.contains(first) { return true }
         // 一件一件, 一粒种子一粒种子地: a numeral and measure repeated is grammar.
         if measurePrefixes.contains(first), han <= 3 || next.map(reduplicationAfter.contains) == true { return false }
@@ -104,6 +108,10 @@ public struct DuplicatePhraseRule: Rule {
         guard han == 2, u.count == 2, let entry = context.engine.breaks.lexicon.lookup(u),
               flaggedTags.contains(entry.rawTag) else { return false }
         if let next, reduplicationAfter.contains(next) { return false }
+        // A doubled word standing as a clause of its own is a figure of speech (干部干部，干字当头).
+        let standsAlone = (unit.lowerBound == block.lowerBound || !CharClass.isLetterOrDigit(s[unit.lowerBound - 1]))
+            && (next.map { !CharClass.isLetterOrDigit($0) } ?? true)
+        if standsAlone { return false }
         let before = s[block.lowerBound..<unit.lowerBound]
         return !reduplicationBefore.contains { before.reversed().starts(with: $0.reversed()) }
     }
@@ -132,22 +140,25 @@ public struct DuplicatePhraseRule: Rule {
         return !(gluedBefore && gluedAfter)
     }
 
-    /// A body paragraph printed twice in a row. The range runs from the end of the first copy, so
-    /// that the fix (deleting the second copy and the break before it) stays inside it.
+    /// A body paragraph printed twice in a row. The range is the second copy and the break after
+    /// it (or, at the end of the text, the break before it), so that the fix deleting them stays
+    /// inside it.
     private func repeatedParagraphs(_ context: LintContext) -> [Diagnostic] {
-        let s = context.document.scalars
+        let doc = context.document
+        let s = doc.scalars
         let blocks = context.layout.blocks
         var out: [Diagnostic] = []
         for k in blocks.indices.dropFirst() {
             let a = blocks[k - 1], b = blocks[k]
             guard b.kind == .body, a.kind == .body, b.range.count >= paragraphMinLength, a.range.count == b.range.count,
                   s[a.range].elementsEqual(s[b.range]) else { continue }
-            let range = a.range.upperBound..<b.range.upperBound
-            let text = context.document.string(b.range)
+            let range = k + 1 < blocks.count ? b.range.lowerBound..<doc.lines[blocks[k + 1].line].start
+                                             : a.range.upperBound..<b.range.upperBound
+            var text = doc.string(b.range)
+            if text.count > 20 { text = String(text.prefix(20)) + "……" }
             out.append(Diagnostic(ruleID: Self.id, severity: spec.severity,
-                                  message: spec.message("paragraph", context.locale, ["text": String(text.prefix(20))]),
-                                  range: range,
-                                  fixes: [Fix(title: spec.message("fix", context.locale, ["text": String(text.prefix(20))]),
+                                  message: spec.message("paragraph", context.locale, ["text": text]), range: range,
+                                  fixes: [Fix(title: spec.message("fix_paragraph", context.locale),
                                               edits: [TextEdit(range: range, newText: "")])]))
         }
         return out
