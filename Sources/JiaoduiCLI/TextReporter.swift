@@ -57,14 +57,29 @@ struct TextReporter {
             + paint("\(d.severity.rawValue)[\(d.ruleID)]", Self.severityStyle(d.severity)) + " " + d.message
     }
 
-    /// The source line holding the start of the finding and a caret line under it (to the end of
-    /// that line when the finding spans lines), labelled with the fix when there is one.
+    /// The source line holding the start of the finding and a caret line under it, labelled with
+    /// the fix when there is one. A finding that runs onto a later line (a broken wrap, a doubled
+    /// character at a break) also shows that line with carets up to the finding's end, so the
+    /// reader sees both sides of the break.
     func snippet(document: TextDocument, diagnostic d: Diagnostic) -> String {
-        let lineIndex = document.lineIndex(containing: d.range.lowerBound)
-        let line = document.lines[lineIndex]
-        let spanStart = min(max(d.range.lowerBound, line.start), line.end)
-        let spanEnd = min(max(d.range.upperBound, spanStart), line.end)
+        let first = document.lineIndex(containing: d.range.lowerBound)
+        let lastScalar = max(d.range.lowerBound, d.range.upperBound - 1)
+        let last = document.lineIndex(containing: lastScalar)
+        let gutter = String(last + 1).count
+        var out = sourceLine(document, first, span: d.range, label: d.fixes.first?.title, severity: d.severity, gutter: gutter)
+        if last > first, lastScalar >= document.lines[last].start {
+            out += sourceLine(document, last, span: d.range, label: nil, severity: d.severity, gutter: gutter)
+        }
+        return out
+    }
 
+    /// One numbered source line (a window of it when long) and carets under the part of `span`
+    /// that lies on it.
+    private func sourceLine(_ document: TextDocument, _ lineIndex: Int, span: Range<Int>, label: String?,
+                            severity: Severity, gutter gutterWidth: Int) -> String {
+        let line = document.lines[lineIndex]
+        let spanStart = min(max(span.lowerBound, line.start), line.end)
+        let spanEnd = min(max(span.upperBound, spanStart), line.end)
         // Only the part of the line a window can show is measured (a line may be a whole book).
         let reach = snippetWidth + 8
         let lo = max(line.start, spanStart - reach)
@@ -108,13 +123,14 @@ struct TextReporter {
 
         let pad = prefix.count + width(windowStart..<spanStart)
         var carets = String(repeating: "^", count: max(1, width(spanStart..<min(spanEnd, windowEnd))))
-        if let fix = d.fixes.first { carets += " " + fix.title }
+        if let label { carets += " " + label }
 
-        let number = String(lineIndex + 1)
+        let digits = String(lineIndex + 1)
+        let number = String(repeating: " ", count: max(0, gutterWidth - digits.count)) + digits
         let gutter = String(repeating: " ", count: number.count)
         return paint(number + " |", "1;34") + " " + text + "\n"
             + paint(gutter + " |", "1;34") + " " + String(repeating: " ", count: pad)
-            + paint(carets, Self.severityStyle(d.severity)) + "\n"
+            + paint(carets, Self.severityStyle(severity)) + "\n"
     }
 
     /// `N 个问题（E 错误，W 警告，I 提示），共 F 个文件`.

@@ -52,7 +52,7 @@ final class LintCommandTests: CLITestCase {
         XCTAssertEqual(lines.last(where: { !$0.isEmpty }), "1 个问题（1 错误，0 警告，0 提示），共 1 个文件")
     }
 
-    func testSpanAcrossLinesIsUnderlinedToTheEndOfItsFirstLine() throws {
+    func testSpanAcrossLinesShowsBothSidesOfTheBreak() throws {
         let first = "2024年以来，累计开展理论学习中心组、三会一课等各"
         try write(first + "\n\n类学习活动20余次。\n", to: "wrap.txt")
         let r = try run(["lint", "--rule", "broken-wrap", "wrap.txt"])
@@ -67,6 +67,9 @@ final class LintCommandTests: CLITestCase {
         // The carets end under the last character of line 1: "2024" and then wide characters.
         let prefix = caretLine.prefix { $0 != "^" }
         XCTAssertEqual(prefix.count - 4 + carets, 4 + 2 * (first.count - 4), caretLine)
+        // The line after the break is shown too, underlined up to the end of the finding.
+        XCTAssertEqual(lines[3], "3 | 类学习活动20余次。")
+        XCTAssertEqual(lines[4], "  | ^^")
     }
 
     func testLongLinesAreShownAsAWindowAroundTheFinding() throws {
