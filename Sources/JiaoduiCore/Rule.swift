@@ -31,6 +31,8 @@ public final class LintContext {
     public let locale: MessageLocale
     let engine: EngineSettings
     public private(set) lazy var layout = Layout(document, cues: engine.layoutCues)
+    /// The word list the engine segments with.
+    public var lexicon: Lexicon { engine.breaks.lexicon }
     private(set) lazy var breaks = BreakAnalysis(document: document, layout: layout, settings: engine.breaks)
 
     init(document: TextDocument, locale: MessageLocale, engine: EngineSettings) {

@@ -105,7 +105,7 @@ public struct DuplicatePhraseRule: Rule {
         // Two characters: a noun doubled (战略战略) is a slip; a verb, adjective or measure doubled
         // (研究研究, 碧蓝碧蓝, 一件一件) is grammar, and so is anything doubled before 的/地 or after
         // 一起/再/好好 (金黄金黄的, 一起商量商量).
-        guard han == 2, u.count == 2, let entry = context.engine.breaks.lexicon.lookup(u),
+        guard han == 2, u.count == 2, let entry = context.lexicon.lookup(u),
               flaggedTags.contains(entry.rawTag) else { return false }
         if let next, reduplicationAfter.contains(next) { return false }
         // A doubled word standing as a clause of its own is a figure of speech (干部干部，干字当头).
@@ -133,7 +133,7 @@ public struct DuplicatePhraseRule: Rule {
         var a = unit.lowerBound, b = unit.upperBound + unit.count
         while a > 0, unit.lowerBound - a < 4, CharClass.isHan(s[a - 1]) { a -= 1 }
         while b < s.count, b - unit.upperBound - unit.count < 4, CharClass.isHan(s[b]) { b += 1 }
-        let (ends, _) = context.engine.breaks.lexicon.segment(Array(s[a..<b]))
+        let (ends, _) = context.lexicon.segment(Array(s[a..<b]))
         let boundaries = Set([0] + ends)
         let gluedBefore = !boundaries.contains(unit.lowerBound - a)
         let gluedAfter = !boundaries.contains(unit.upperBound + unit.count - a)
