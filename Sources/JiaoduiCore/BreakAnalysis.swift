@@ -32,6 +32,7 @@ struct BreakAnalysis {
         /// Verbs of saying that end a paragraph's attribution clause (介绍，表示：).
         var sayingVerbs: [[Unicode.Scalar]] = []
         var attributionMaxLength = 15
+        var closingQuotes: Set<Unicode.Scalar> = Set("”’》」』".unicodeScalars)
         var sentenceEnds: Set<Unicode.Scalar> = Set("。！？!?；;".unicodeScalars)
         /// A list item longer than this is checked like a body paragraph.
         var proseListItemLength = 50
@@ -103,8 +104,9 @@ private struct BreakJudge {
             a.kind = .body
         }
         if a.kind == .verse || b?.kind == .verse {
-            // Verse breaks are meant; only a word split across one is damage.
-            guard let b, !a.terminated, let finding = splitWordInVerse(a, b) else { return [] }
+            // Verse breaks are meant; only a long word split across one is damage.
+            guard let b, !a.terminated, [.verse, .heading, .body].contains(a.kind),
+                  let finding = splitWordInVerse(a, b) else { return [] }
             return [finding]
         }
         if a.terminated || a.kind != .body && a.kind != .heading {
@@ -130,7 +132,11 @@ private struct BreakJudge {
            b.kind == .body || b.kind == .heading {
             switch join.doubling(left: left, right: right, margin: settings.doublingMargin,
                                  boundarySuffixes: settings.boundarySuffixes) {
-            case .slip where a.kind == .body || b.kind == .body && join.startsWithLoneCharacter(right):
+            case .slip where a.kind == .body
+                    || join.startsWithLoneCharacter(right, then: first + right.count < b.range.upperBound ? s[first + right.count] : nil)
+                    || join.droppingCopyMendsWord(left: left, right: right):
+                // After a heading-like line the copy must be a stray: no word by itself (政|系统),
+                // or one whose removal mends a word (教育经|经费 → 教育经费). 防灾网|网格员 is not.
                 let char = String(String.UnicodeScalarView([s[last]]))
                 return [.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char)]
             case .splitWord:
@@ -151,9 +157,11 @@ private struct BreakJudge {
         if a.kind == .heading || usesIndent && b.indented && !a.indented {
             // A heading-like line: only a long word straddling the break says the break is damage
             // (据新华社乌鲁|木齐). A body line after it that cannot start a sentence lost its head.
-            guard b.kind == .body else { return [] }
-            if crossing >= settings.minCrossingAfterShortLine { return [wrap(word)] }
-            if let stray = starts.strayStart(s, b) { return [.orphanStart(range: stray, head: document.string(stray))] }
+            if b.kind == .body || b.kind == .heading, crossing >= settings.minCrossingAfterShortLine { return [wrap(word)] }
+            // A quotation closing the line (着力打造“干净、担当”⏎的干部队伍) sits inside a sentence
+            // that the next line continues.
+            if b.kind == .body, continues, settings.closingQuotes.contains(s[last]) { return [wrap(word)] }
+            if b.kind == .body, let stray = starts.strayStart(s, b) { return [.orphanStart(range: stray, head: document.string(stray))] }
             return []
         }
         if b.kind != .body && b.kind != .heading || b.kind == .heading && crossing == 0 && !continues {
@@ -181,7 +189,8 @@ private struct BreakJudge {
     private func splitWordInVerse(_ a: Block, _ b: Block) -> Finding? {
         let last = a.range.upperBound - 1, first = b.range.lowerBound
         let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
-        guard let word = join.crossingWord(left: left, right: right), word.unicodeScalars.count >= 2 else { return nil }
+        guard let word = join.crossingWord(left: left, right: right),
+              word.unicodeScalars.count >= settings.minCrossingAfterShortLine else { return nil }
         let edge = last..<(first + 1)
         return .brokenWrap(range: edge, join: TextEdit(range: edge, newText: String(String.UnicodeScalarView([s[last], s[first]]))),
                            word: word, sides: (document.string(last..<(last + 1)), document.string(first..<(first + 1))))

@@ -123,7 +123,8 @@ public struct LayoutCues: Sendable {
         return patterns
     }
 
-    func classify(_ c: [Unicode.Scalar]) -> BlockKind {
+    func classify(_ line: [Unicode.Scalar]) -> BlockKind {
+        let c = line
         if captionPrefixes.contains(where: { c.starts(with: $0) }) { return .caption }
         if bylinePrefixes.contains(where: { c.starts(with: $0) }) { return .byline }
         let visible = c.filter { !CharClass.isSpace($0) }.count
@@ -142,17 +143,19 @@ public struct LayoutCues: Sendable {
             if bodyPatterns.contains(where: { $0.firstMatch(in: head) != nil }) { return .body }
         }
         if isTerminated(c) { return .body }
+        // Marks inside quotes and titles (开展“学科技、练本领”活动) say nothing about the line.
+        let bare = Self.outsideQuotes(c)
         // Sentence punctuation before the end means running text; a single comma is allowed in a
         // short heading (警钟，再次重重敲响).
-        if c.dropLast().contains(where: { sentenceMarks.contains($0) }) { return .body }
-        let commas = c.filter { commaMarks.contains($0) }.count
+        if bare.dropLast().contains(where: { sentenceMarks.contains($0) }) { return .body }
+        let commas = bare.filter { commaMarks.contains($0) }.count
         if commas > 1 || (commas == 1 && visible > headingWithCommaMaxLength) { return .body }
         if let last = c.last, commaMarks.contains(last) || sentenceMarks.contains(last) || last == enumerationMark {
             return .body
         }
         // A series of short items (抓项目、强产业、惠民生) is headline style; a long item
         // (作为云南红塔集团董事长、玉溪卷) is running text.
-        if c.split(separator: enumerationMark).contains(where: { $0.count > headingItemMaxLength }) && c.contains(enumerationMark) {
+        if bare.split(separator: enumerationMark).contains(where: { $0.count > headingItemMaxLength }) && bare.contains(enumerationMark) {
             return .body
         }
         if visible > headingMaxLength {
@@ -162,6 +165,18 @@ public struct LayoutCues: Sendable {
             return spaced && commas == 0 && visible <= headingWithSpacesMaxLength ? .heading : .body
         }
         return .heading
+    }
+
+    /// The line with quoted and titled stretches (“…”, 《…》) taken out.
+    private static func outsideQuotes(_ c: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        var depth = 0
+        for s in c {
+            if s == "“" || s == "《" { depth += 1; continue }
+            if s == "”" || s == "》" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(s) }
+        }
+        return out
     }
 
     func isTerminated(_ c: [Unicode.Scalar]) -> Bool {

@@ -32,7 +32,9 @@ struct ParagraphStarts {
         while i < b.range.upperBound, i - start < 4, CharClass.isHan(s[i]) { i += 1 }
         let length = i - start
         guard length >= 1, length <= 3, i < b.range.upperBound, settings.orphanPunctuation.contains(s[i]),
-              !isOpener(s[start..<i]), !Self.pronounStarts.contains(s[start]) else { return nil }
+              !isOpener(s[start..<i]), !Self.pronounStarts.contains(s[start]),
+              // ……安南今天⏎表示，: a verb of saying continues the sentence that names the speaker.
+              !settings.sayingVerbs.contains(where: { s[start..<i].elementsEqual($0) }) else { return nil }
         return start..<(i + 1)
     }
 

@@ -17,11 +17,18 @@ struct WordJoin {
 
     /// The word that the most probable segmentation puts across the join, if any.
     func crossingWord(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> String? {
+        crossing(left: left, right: right)?.word
+    }
+
+    /// The word across the join and how many of its characters come from the left side.
+    func crossing(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> (word: String, fromLeft: Int)? {
         guard !left.isEmpty, !right.isEmpty else { return nil }
         let all = left + right
         var start = 0
         for end in lexicon.segment(all).ends {
-            if start < left.count && end > left.count { return String(String.UnicodeScalarView(all[start..<end])) }
+            if start < left.count && end > left.count {
+                return (String(String.UnicodeScalarView(all[start..<end])), left.count - start)
+            }
             start = end
         }
         return nil
@@ -62,7 +69,17 @@ struct WordJoin {
     /// Whether the line after the break, read alone, begins with a character that is no word by
     /// itself joined to what follows (政|系统 in 政系统转变…): a stray copy. A line beginning with
     /// a word (网格员, 来到) may just happen to repeat the heading's last character.
-    func startsWithLoneCharacter(_ right: [Unicode.Scalar]) -> Bool {
-        lexicon.segment(right).ends.first == 1
+    /// `after` is what follows the right run: a lone character before punctuation (村，) is a
+    /// stray too, one before a space (组  长：) is padding in a label.
+    func startsWithLoneCharacter(_ right: [Unicode.Scalar], then after: Unicode.Scalar?) -> Bool {
+        if right.count == 1 { return after.map(CharClass.isCJKPunctuation) ?? true }
+        return lexicon.segment(right).ends.first == 1
+    }
+
+    /// Whether dropping the copy on the right mends a word that started before the break
+    /// (教育经|经费 → 教育经费), rather than merely letting the right side's own word begin one
+    /// character early (防灾网|网格员).
+    func droppingCopyMendsWord(left: [Unicode.Scalar], right: [Unicode.Scalar]) -> Bool {
+        (crossing(left: left, right: Array(right.dropFirst()))?.fromLeft ?? 0) >= 2
     }
 }

@@ -95,6 +95,12 @@ final class PrecisionTests: XCTestCase {
         assertClean("观众高喊：“中国队加油！中国队加油！”老人说：“慢慢来，慢慢来，不着急。”")
     }
 
+    func testHeadingsFollowedByTheSameCharacter() {
+        assertClean("织密基层防灾网\n\n网格员王丽丽每天都要在自己负责的片区里走上几圈。")
+        assertClean("评选工作领导小组\n\n组  长：李建国\n副组长：王志强 陈晓")
+        assertClean("某师开展“学科技、练本领”活动\n本报讯 济南军区某师近日开展科技练兵活动。")
+    }
+
     func testSectionHeadingsCareerLinesAndFigures() {
         assertClean("（四）持续改善生态环境，建设美丽城市\n深入打好蓝天、碧水、净土保卫战。")
         assertClean("1984.07—1992.03 福建省纺织厂技术员、车间副主任\n\n1992.03—1998.12 福建省纺织厂副厂长、工程师\n\n1998.12—2010.06 某集团董事长")
@@ -137,6 +143,12 @@ final class DetectionTests: XCTestCase {
         // before was cut off.
         XCTAssertEqual(rules("三个小姐妹挤在油灯下写作业时，他忍不住掉泪了，在\n\n县医药公司负责人介绍，这个厂建于上世纪七十年代。"),
                        ["truncated-sentence"])
+        // Doubled characters and split words in headlines.
+        XCTAssertEqual(rules("全市司法行政\n\n政系统开展“法律进社区”活动\n\n本报讯 沈阳市司法局日前开展了普法活动。"), ["wrap-duplicate-char"])
+        XCTAssertEqual(rules("国家增加教育经\n经费投入\n新华社北京1月20日电 今年中央财政将安排专项资金。"), ["wrap-duplicate-char"])
+        XCTAssertEqual(rules("世界乒乓球团体锦\n\n标赛抽签揭晓\n\n本报北京2月7日讯 锦标赛的抽签结果今天揭晓。"), ["broken-wrap"])
+        // A verb of saying after a break continues the sentence that names the speaker.
+        XCTAssertEqual(rules("新华社联合国1月5日电 联合国秘书长安南今天\n表示，希望伊拉克政府与联合国特别委员会合作。"), ["broken-wrap"])
         // A doubled character that reads better once, though the two copies make a word.
         XCTAssertEqual(rules("今年以来，合作社在幸福村\n\n村，建起了三座现代化温室大棚。"), ["wrap-duplicate-char"])
     }
