@@ -23,26 +23,14 @@ struct FixCommand: ParsableCommand {
             (never with --fail-on never); 2 usage, I/O or rule-file errors.
             """)
 
-    @Argument(help: ArgumentHelp(
-        "文件、目录（递归查找 .txt、.md）或 -（标准输入 → 标准输出） / files, directories (searched for .txt and .md) or - for stdin to stdout",
-        valueName: "PATH"))
-    var paths: [String] = []
+    @OptionGroup var inputs: Inputs
 
     @Flag(name: .customLong("dry-run"), help: "只显示差异，不改动文件 / print a unified diff, change nothing")
     var dryRun = false
 
-    @Option(name: .customLong("fail-on"), help: "修正后余下此级别以上的问题时退出码为 1 / exit 1 when findings at or above this severity remain after fixing")
-    var failOn: FailOn = .warning
-
     @OptionGroup var pack: PackOptions
     @OptionGroup var selection: RuleSelection
     @OptionGroup var jobs: JobsOption
-
-    func validate() throws {
-        if paths.isEmpty {
-            throw ValidationError(L10n("没有给出要修正的文件；用 - 读标准输入", "no input given: name files or directories, or - for stdin").both)
-        }
-    }
 
     /// One input fixed in memory.
     struct Outcome: Sendable {
@@ -59,7 +47,7 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let linter = try makeLinter(pack: pack, selection: selection)
         let locale = pack.locale.core
-        let items = InputFiles.expand(paths)
+        let items = InputFiles.expand(inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let dryRun = dryRun
@@ -108,7 +96,7 @@ struct FixCommand: ParsableCommand {
             tally.remaining += outcome.remaining.count
             for d in outcome.remaining {
                 Console.err(reporter.header(path: item.path, document: outcome.fixed, diagnostic: d) + "\n")
-                if failOn.trips(d.severity) { tally.tripped = true }
+                if inputs.failOn.trips(d.severity) { tally.tripped = true }
             }
         }
         Console.err(tally.summary(pack.locale, dryRun: dryRun) + "\n")

@@ -23,26 +23,14 @@ struct LintCommand: ParsableCommand {
             or rule-file errors (the other files are still linted and reported).
             """)
 
-    @Argument(help: ArgumentHelp(
-        "文件、目录（递归查找 .txt、.md，跳过隐藏目录）或 -（标准输入） / files, directories (searched for .txt and .md, hidden directories skipped) or - for stdin",
-        valueName: "PATH"))
-    var paths: [String] = []
+    @OptionGroup var inputs: Inputs
 
     @Option(help: "输出格式 / output format")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "达到此级别的问题使退出码为 1 / findings at or above this severity make the exit status 1")
-    var failOn: FailOn = .warning
-
     @OptionGroup var pack: PackOptions
     @OptionGroup var selection: RuleSelection
     @OptionGroup var jobs: JobsOption
-
-    func validate() throws {
-        if paths.isEmpty {
-            throw ValidationError(L10n("没有给出要检查的文件；用 - 读标准输入", "no input given: name files or directories, or - for stdin").both)
-        }
-    }
 
     /// One input linted and rendered (in the worker) in the chosen format.
     struct Outcome: Sendable {
@@ -55,7 +43,7 @@ struct LintCommand: ParsableCommand {
         let locale = pack.locale.core
         let format = format
         let reporter = TextReporter(locale: pack.locale, colour: format == .text && Console.stdoutWantsColour)
-        let items = InputFiles.expand(paths)
+        let items = InputFiles.expand(inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
@@ -78,7 +66,7 @@ struct LintCommand: ParsableCommand {
             case .success(let outcome):
                 tally.files += 1
                 tally.add(outcome.diagnostics)
-                tripped = tripped || outcome.diagnostics.contains { failOn.trips($0.severity) }
+                tripped = tripped || outcome.diagnostics.contains { inputs.failOn.trips($0.severity) }
                 switch format {
                 case .text: Console.out(outcome.rendered)
                 case .json: fragments.append(outcome.rendered)

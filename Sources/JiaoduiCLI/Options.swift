@@ -71,6 +71,24 @@ struct PackOptions: ParsableArguments {
     }
 }
 
+/// The inputs and the exit threshold, shared by `lint` and `fix` (for `fix`, the threshold
+/// applies to what is left after fixing; `-` writes the fixed text to stdout).
+struct Inputs: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "文件、目录（递归查找 .txt、.md，跳过隐藏目录）或 -（标准输入） / files, directories (searched for .txt and .md, hidden directories skipped) or - for stdin",
+        valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: "达到此级别的问题使退出码为 1 / findings at or above this severity make the exit status 1")
+    var failOn: FailOn = .warning
+
+    func validate() throws {
+        if paths.isEmpty {
+            throw ValidationError(L10n("没有给出文件；用 - 读标准输入", "no input given: name files or directories, or - for stdin").both)
+        }
+    }
+}
+
 /// `--rule ID`, repeatable.
 struct RuleSelection: ParsableArguments {
     @Option(name: .customLong("rule"), help: ArgumentHelp(
