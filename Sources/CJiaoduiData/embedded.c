@@ -7,14 +7,24 @@
 #error "JD_RULES_DIR must be defined by Package.swift"
 #endif
 
+// ELF (Linux) and Mach-O (macOS: sections named differently, C symbols prefixed with _). Only the
+// ELF branch is built and tested here.
+#if defined(__APPLE__)
+#define JD_SECTION ".const_data\n"
+#define JD_SYMBOL(name) "_" #name
+#else
+#define JD_SECTION ".section .rodata\n"
+#define JD_SYMBOL(name) #name
+#endif
+
 #define JD_EMBED(sym, file)                                                   \
-    __asm__(".section .rodata\n"                                              \
-            ".global " #sym "_start\n"                                        \
-            ".balign 16\n" #sym "_start:\n"                                   \
+    __asm__(JD_SECTION                                                        \
+            ".globl " JD_SYMBOL(sym##_start) "\n"                             \
+            ".balign 16\n" JD_SYMBOL(sym##_start) ":\n"                       \
             ".incbin \"" JD_RULES_DIR "/" file "\"\n"                         \
-            ".global " #sym "_end\n" #sym "_end:\n"                           \
+            ".globl " JD_SYMBOL(sym##_end) "\n" JD_SYMBOL(sym##_end) ":\n"     \
             ".byte 0\n"                                                       \
-            ".previous\n");                                                   \
+            ".text\n");                                                       \
     extern const uint8_t sym##_start[];                                       \
     extern const uint8_t sym##_end[];
 

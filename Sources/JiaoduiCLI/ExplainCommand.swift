@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
             throw ExitStatus.failure
         }
         let locale = pack.locale
-        let hasFix = try RuleFacts.fixableRules(in: rulePack).contains(rule)
+        let hasFix = RuleFacts.fixableRules(in: rulePack).contains(rule)
         func t(_ zh: String, _ en: String) -> String { L10n(zh, en).text(locale) }
 
         var out = "\(spec.id) — \(spec.name.text(locale.core))\n"

@@ -54,11 +54,11 @@ struct FixCommand: ParsableCommand {
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
                 let result = FixApplier.fixAll(document, linter: linter, locale: locale)
-                let fixed = result.applied.isEmpty ? document : TextDocument(result.text)
+                let fixed = result.document
                 let diff = dryRun && !result.applied.isEmpty
                     ? UnifiedDiff.render(old: document.text, new: fixed.text, path: item.path) : ""
                 return Outcome(original: document, fixed: fixed, applied: result.applied.count,
-                               remaining: linter.lint(fixed, locale: locale), diff: diff)
+                               remaining: result.remaining, diff: diff)
             }
         }
 

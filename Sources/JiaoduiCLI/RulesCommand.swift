@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let rulePack = try pack.loadPack()
         let locale = pack.locale
-        let fixable = try RuleFacts.fixableRules(in: rulePack)
+        let fixable = RuleFacts.fixableRules(in: rulePack)
         let header = locale == .zh ? ["规则", "级别", "自动修正", "名称"] : ["RULE", "SEVERITY", "FIX", "NAME"]
         var rows = [header]
         for id in ruleIDs(in: rulePack) {
@@ -38,7 +38,7 @@ struct RulesCommand: ParsableCommand {
 /// What the CLI knows about rules beyond their specs.
 enum RuleFacts {
     /// The ids of the pack's rules whose findings carry an automatic fix.
-    static func fixableRules(in pack: RulePack) throws(ExitCode) -> Set<String> {
+    static func fixableRules(in pack: RulePack) -> Set<String> {
         Set(ruleIDs(in: pack).filter { RuleRegistry.type($0)?.fixable ?? false })
     }
 }

@@ -52,7 +52,7 @@ struct TextReporter {
     /// `path:line:col: severity[rule] message`.
     func header(path: String, document: TextDocument, diagnostic d: Diagnostic) -> String {
         let line = document.lineIndex(containing: d.range.lowerBound)
-        let column = d.range.lowerBound - document.lines[line].start + 1
+        let column = max(0, d.range.lowerBound - document.columnZero(line)) + 1
         return paint("\(path):\(line + 1):\(column):", "1") + " "
             + paint("\(d.severity.rawValue)[\(d.ruleID)]", Self.severityStyle(d.severity)) + " " + d.message
     }

@@ -1,5 +1,5 @@
-/// A line-based unified diff (`diff -u` / `git diff` format, 3 lines of context) from Myers'
-/// O(ND) algorithm.
+/// A line-based unified diff (`diff -u` / `git diff` format, 3 lines of context): patience anchors
+/// with Myers' O(ND) algorithm between them.
 enum UnifiedDiff {
     enum Op: Equatable {
         /// A line both sides share: (index in old, index in new).
@@ -10,6 +10,8 @@ enum UnifiedDiff {
         case insert(Int)
 
         var isEqual: Bool { if case .equal = self { true } else { false } }
+        var isInsert: Bool { if case .insert = self { true } else { false } }
+        var isDelete: Bool { if case .delete = self { true } else { false } }
     }
 
     /// The diff of `old` against `new` with `--- a/PATH` and `+++ b/PATH` headers, or "" when the
@@ -24,10 +26,16 @@ enum UnifiedDiff {
         // Lines compare byte for byte (String's == would equate canonically equivalent lines).
         let ops = diff(a.map { Array($0.utf8) }, b.map { Array($0.utf8) })
         var out = "--- \(oldLabel)\n+++ \(newLabel)\n"
+        // Lines of each side before op k, for the hunk headers.
+        var oldBeforeOp = [0], newBeforeOp = [0]
+        for op in ops {
+            oldBeforeOp.append(oldBeforeOp.last! + (op.isInsert ? 0 : 1))
+            newBeforeOp.append(newBeforeOp.last! + (op.isDelete ? 0 : 1))
+        }
         for hunk in hunks(ops, context: context) {
             let slice = ops[hunk]
-            let oldBefore = ops[..<hunk.lowerBound].filter { if case .insert = $0 { false } else { true } }.count
-            let newBefore = ops[..<hunk.lowerBound].filter { if case .delete = $0 { false } else { true } }.count
+            let oldBefore = oldBeforeOp[hunk.lowerBound]
+            let newBefore = newBeforeOp[hunk.lowerBound]
             let oldCount = slice.filter { if case .insert = $0 { false } else { true } }.count
             let newCount = slice.filter { if case .delete = $0 { false } else { true } }.count
             out += "@@ -\(range(oldBefore, oldCount)) +\(range(newBefore, newCount)) @@\n"
@@ -96,27 +104,92 @@ enum UnifiedDiff {
         return result
     }
 
-    /// The shortest edit script from `a` to `b`, in order. Common head and tail are taken off
-    /// first; Myers' greedy search runs on the rest, keeping only the diagonals each step reached.
+    /// An edit script from `a` to `b`, in order. Common head and tail are taken off, lines that
+    /// occur once on each side anchor the rest (patience diff), and Myers' search runs only on the
+    /// short stretches between anchors, so a file with thousands of changed lines stays linear in
+    /// time and memory. A long stretch with no anchor becomes a plain replacement.
     static func diff<T: Hashable>(_ a: [T], _ b: [T]) -> [Op] {
-        var prefix = 0
-        while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix && suffix < b.count - prefix
-            && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var ops: [Op] = []
+        ops.reserveCapacity(max(a.count, b.count))
+        align(a, 0..<a.count, b, 0..<b.count, into: &ops)
+        return ops
+    }
 
-        var ops: [Op] = (0..<prefix).map { .equal($0, $0) }
-        let x0 = prefix, y0 = prefix
-        let n = a.count - prefix - suffix, m = b.count - prefix - suffix
-        ops += myers(n, m) { a[x0 + $0] == b[y0 + $1] }.map { op in
-            switch op {
-            case .equal(let i, let j): return .equal(x0 + i, y0 + j)
-            case .delete(let i): return .delete(x0 + i)
-            case .insert(let j): return .insert(y0 + j)
+    /// Stretches up to this many lines (both sides together) go to Myers, whose trace is O(D²).
+    private static let myersLimit = 2_000
+
+    private static func align<T: Hashable>(_ a: [T], _ ra: Range<Int>, _ b: [T], _ rb: Range<Int>, into ops: inout [Op]) {
+        var lo = ra.lowerBound, loB = rb.lowerBound, hi = ra.upperBound, hiB = rb.upperBound
+        while lo < hi, loB < hiB, a[lo] == b[loB] {
+            ops.append(.equal(lo, loB))
+            lo += 1
+            loB += 1
+        }
+        var tail = 0
+        while hi - tail > lo, hiB - tail > loB, a[hi - tail - 1] == b[hiB - tail - 1] { tail += 1 }
+        hi -= tail
+        hiB -= tail
+        if lo < hi || loB < hiB {
+            let anchors = uniqueAnchors(a, lo..<hi, b, loB..<hiB)
+            if anchors.isEmpty {
+                if (hi - lo) + (hiB - loB) <= myersLimit {
+                    ops += myers(hi - lo, hiB - loB) { a[lo + $0] == b[loB + $1] }.map { op in
+                        switch op {
+                        case .equal(let i, let j): return .equal(lo + i, loB + j)
+                        case .delete(let i): return .delete(lo + i)
+                        case .insert(let j): return .insert(loB + j)
+                        }
+                    }
+                } else {
+                    ops += (lo..<hi).map { .delete($0) }
+                    ops += (loB..<hiB).map { .insert($0) }
+                }
+            } else {
+                var i0 = lo, j0 = loB
+                for (i, j) in anchors {
+                    align(a, i0..<i, b, j0..<j, into: &ops)
+                    ops.append(.equal(i, j))
+                    i0 = i + 1
+                    j0 = j + 1
+                }
+                align(a, i0..<hi, b, j0..<hiB, into: &ops)
             }
         }
-        ops += (0..<suffix).map { .equal(a.count - suffix + $0, b.count - suffix + $0) }
-        return ops
+        for t in 0..<tail { ops.append(.equal(hi + t, hiB + t)) }
+    }
+
+    /// Lines that occur exactly once in each stretch, as (index in a, index in b), keeping the
+    /// longest run that is in order on both sides.
+    private static func uniqueAnchors<T: Hashable>(_ a: [T], _ ra: Range<Int>, _ b: [T], _ rb: Range<Int>) -> [(Int, Int)] {
+        var inA: [T: Int] = [:], inB: [T: Int] = [:]
+        for i in ra { inA[a[i], default: 0] += 1 }
+        var positionB: [T: Int] = [:]
+        for j in rb {
+            inB[b[j], default: 0] += 1
+            positionB[b[j]] = j
+        }
+        let pairs = ra.compactMap { i -> (Int, Int)? in
+            inA[a[i]] == 1 && inB[a[i]] == 1 ? (i, positionB[a[i]]!) : nil
+        }
+        // Longest increasing subsequence of the b positions (patience sorting).
+        var tops: [Int] = []          // index into pairs of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: pairs.count)
+        for (k, pair) in pairs.enumerated() {
+            var low = 0, high = tops.count
+            while low < high {
+                let mid = (low + high) / 2
+                if pairs[tops[mid]].1 < pair.1 { low = mid + 1 } else { high = mid }
+            }
+            previous[k] = low > 0 ? tops[low - 1] : -1
+            if low == tops.count { tops.append(k) } else { tops[low] = k }
+        }
+        var result: [(Int, Int)] = []
+        var k = tops.last ?? -1
+        while k >= 0 {
+            result.append(pairs[k])
+            k = previous[k]
+        }
+        return result.reversed()
     }
 
     private static func myers(_ n: Int, _ m: Int, _ same: (Int, Int) -> Bool) -> [Op] {

@@ -21,7 +21,6 @@ struct BreakAnalysis {
         /// Words that typically open a paragraph (据, 这是, 目前, 今年): after a cut-off line they say
         /// a new paragraph began, so text is missing rather than wrapped.
         var paragraphStartWords: [[Unicode.Scalar]] = []
-        /// Marks at the end of a line that leave the sentence open (，、).
         /// Characters that cannot begin a sentence (等, 的): a paragraph starting with one lost its head.
         var fragmentStarts: Set<Unicode.Scalar> = Set("的了着等们".unicodeScalars)
         /// Marks that end a clause (for reading the first clause of a line).
@@ -36,6 +35,7 @@ struct BreakAnalysis {
         var sentenceEnds: Set<Unicode.Scalar> = Set("。！？!?；;".unicodeScalars)
         /// A list item longer than this is checked like a body paragraph.
         var proseListItemLength = 50
+        /// Marks at the end of a line that leave the sentence open (，、).
         var clauseMarks: Set<Unicode.Scalar> = Set("，,、—".unicodeScalars)
         var fragmentMinLength = 12
         var fragmentMinHan = 10
@@ -120,7 +120,9 @@ private struct BreakJudge {
         let first = b.range.lowerBound
         let edge = last..<(first + 1)
         let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
-        let joined = String(String.UnicodeScalarView([s[last], s[first]]))
+        // Latin words split by a break are joined with a space (AI for⏎Science), Han without.
+        let latinJoin = CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
+        let joined = String(String.UnicodeScalarView(latinJoin ? [s[last], " ", s[first]] : [s[last], s[first]]))
         let sides = (document.string(max(a.range.lowerBound, last - 1)..<(last + 1)),
                      document.string(first..<min(b.range.upperBound, first + 2)))
         let wrap = { (word: String?) in
@@ -150,7 +152,7 @@ private struct BreakJudge {
         }
 
         let continues = settings.continuationStarts.contains(s[first]) || starts.closesUnopened(s, b)
-            || CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
+            || latinJoin
         let word = join.crossingWord(left: left, right: right)
         let crossing = word?.unicodeScalars.count ?? 0
 
@@ -160,7 +162,7 @@ private struct BreakJudge {
             if b.kind == .body || b.kind == .heading, crossing >= settings.minCrossingAfterShortLine { return [wrap(word)] }
             // A quotation closing the line (着力打造“干净、担当”⏎的干部队伍) sits inside a sentence
             // that the next line continues.
-            if b.kind == .body, continues, settings.closingQuotes.contains(s[last]) { return [wrap(word)] }
+            if b.kind == .body, continues, settings.closingQuotes.contains(s[last]) || latinJoin { return [wrap(word)] }
             if b.kind == .body, let stray = starts.strayStart(s, b) { return [.orphanStart(range: stray, head: document.string(stray))] }
             return []
         }

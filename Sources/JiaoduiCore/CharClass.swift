@@ -35,7 +35,9 @@ enum CharClass {
     }
 
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s.value == 0x20 || s.value == 0x09 || s.value == 0x3000 || s.value == 0xA0 || s.value == 0xFEFF
+        // 0x0C: pdftotext's page break.
+        s.value == 0x20 || s.value == 0x09 || s.value == 0x0C || s.value == 0x0B || s.value == 0x3000 || s.value == 0xA0
+            || s.value == 0xFEFF
     }
 
     @inline(__always) static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {

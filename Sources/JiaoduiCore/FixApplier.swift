@@ -2,35 +2,53 @@
 /// left for a later round (`fixAll` re-lints until nothing fixable is left).
 public enum FixApplier {
     public struct Result: Sendable {
-        public let text: String
+        /// The fixed document.
+        public let document: TextDocument
+        public var text: String { document.text }
         /// The diagnostics whose fixes were applied, over all rounds.
         public let applied: [Diagnostic]
+        /// What a lint of the fixed document reports (the findings left for a person).
+        public let remaining: [Diagnostic]
     }
 
-    /// One round: apply every non-overlapping fix of `diagnostics`.
+    /// One round: apply every fix of `diagnostics` that does not overlap one taken before it (in
+    /// document order). Linear: one sort, one pass, one copy of the text.
     public static func apply(_ diagnostics: [Diagnostic], to document: TextDocument) -> (text: String, applied: [Diagnostic]) {
-        var chosen: [(TextEdit, Diagnostic)] = []
-        var taken: [Range<Int>] = []
-        for d in diagnostics {
-            guard let fix = d.fixes.first else { continue }
-            let ranges = fix.edits.map(\.range)
-            let clashes = ranges.contains { r in taken.contains { $0.overlaps(r) || ($0.isEmpty && r.contains($0.lowerBound)) || (r.isEmpty && $0.contains(r.lowerBound)) } }
-            if clashes { continue }
-            taken += ranges
-            for e in fix.edits { chosen.append((e, d)) }
+        let (scalars, applied) = applyScalars(diagnostics, to: document)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return (String(view), applied)
+    }
+
+    static func applyScalars(_ diagnostics: [Diagnostic], to document: TextDocument) -> ([Unicode.Scalar], [Diagnostic]) {
+        let candidates = diagnostics.compactMap { d -> (edits: [TextEdit], diagnostic: Diagnostic)? in
+            guard let fix = d.fixes.first, !fix.edits.isEmpty else { return nil }
+            return (fix.edits.sorted { $0.range.lowerBound < $1.range.lowerBound }, d)
+        }.sorted { $0.edits[0].range.lowerBound < $1.edits[0].range.lowerBound }
+        var chosen: [TextEdit] = []
+        var applied: [Diagnostic] = []
+        var reach = 0  // the end of the last edit taken; an insertion there would be ambiguous
+        var taken = false
+        for candidate in candidates {
+            let first = candidate.edits[0].range
+            if taken && (first.lowerBound < reach || first.lowerBound == reach && (first.isEmpty || chosen.last!.range.isEmpty)) {
+                continue
+            }
+            chosen += candidate.edits
+            applied.append(candidate.diagnostic)
+            reach = candidate.edits.map(\.range.upperBound).max()!
+            taken = true
         }
-        chosen.sort { $0.0.range.lowerBound < $1.0.range.lowerBound }
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(document.count)
         var cursor = 0
-        for (edit, _) in chosen {
+        for edit in chosen {
             out.append(contentsOf: document.scalars[cursor..<edit.range.lowerBound])
             out.append(contentsOf: edit.newText.unicodeScalars)
             cursor = edit.range.upperBound
         }
         out.append(contentsOf: document.scalars[cursor...])
-        var seen = Set<Diagnostic>()
-        let applied = chosen.map(\.1).filter { seen.insert($0).inserted }
-        return (String(out), applied)
+        return (out, applied)
     }
 
     /// Rounds of lint-and-fix until no fixable finding is left (at most `maxRounds`).
@@ -38,14 +56,16 @@ public enum FixApplier {
                               maxRounds: Int = 5) -> Result {
         var current = document
         var applied: [Diagnostic] = []
+        var findings = linter.lint(current, locale: locale)
         for _ in 0..<maxRounds {
-            let fixable = linter.lint(current, locale: locale).filter { !$0.fixes.isEmpty }
+            let fixable = findings.filter { !$0.fixes.isEmpty }
             if fixable.isEmpty { break }
-            let round = apply(fixable, to: current)
-            if round.applied.isEmpty { break }
-            applied += round.applied
-            current = TextDocument(round.text)
+            let (scalars, round) = applyScalars(fixable, to: current)
+            if round.isEmpty { break }
+            applied += round
+            current = TextDocument(scalars: scalars)
+            findings = linter.lint(current, locale: locale)
         }
-        return Result(text: current.text, applied: applied)
+        return Result(document: current, applied: applied, remaining: findings)
     }
 }

@@ -16,8 +16,9 @@ public struct Block: Sendable {
     public internal(set) var kind: BlockKind
     /// Characters other than spaces.
     public let length: Int
-    /// Whether the line ends a sentence (。！？…；：, possibly followed by closing marks, or a
-    /// closing parenthetical after such a mark).
+    /// Whether the line is finished: it ends with 。！？…；： (possibly followed by closing marks),
+    /// with a closing parenthesis (a note or credit: （完）, （本报珀斯1月15日电）), or, for a
+    /// caption, with its credit after a finished sentence (……繁忙景象。新华社记者 王建华摄).
     public let terminated: Bool
 }
 
@@ -51,24 +52,28 @@ public struct Layout: Sendable {
 
     /// Runs of at least `verseMinLines` short heading or body lines with the same spacing, most of
     /// them not ending a sentence, become verse: poems and lyrics have them, news copy does not.
+    /// One pass: each maximal run is measured once.
     private static func markVerse(_ blocks: inout [Block], cues: LayoutCues) {
         guard cues.verseMinLines > 0 else { return }
+        func eligible(_ b: Block) -> Bool { (b.kind == .heading || b.kind == .body) && b.length <= cues.verseMaxLength }
         var start = 0
         while start < blocks.count {
-            var end = start
-            while end < blocks.count, blocks[end].kind == .heading || blocks[end].kind == .body,
-                  blocks[end].length <= cues.verseMaxLength,
-                  end == start || end == start + 1 || blocks[end].blankLinesBefore == blocks[start + 1].blankLinesBefore {
+            guard eligible(blocks[start]) else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            var finished = blocks[start].terminated ? 1 : 0
+            while end < blocks.count, eligible(blocks[end]),
+                  end == start + 1 || blocks[end].blankLinesBefore == blocks[start + 1].blankLinesBefore {
+                if blocks[end].terminated { finished += 1 }
                 end += 1
             }
             // Short news paragraphs end their sentences; verse lines mostly do not.
-            let finished = blocks[start..<end].filter(\.terminated).count
             if end - start >= cues.verseMinLines, finished * 3 <= end - start {
                 for k in start..<end { blocks[k].kind = .verse }
-                start = end
-            } else {
-                start += 1
             }
+            start = end
         }
     }
 }

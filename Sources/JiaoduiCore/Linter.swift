@@ -9,7 +9,7 @@ public struct Linter: Sendable {
     public init(pack: RulePack = .embedded, enabled: Set<String>? = nil, lexicon: Lexicon? = nil) throws(RulePackError) {
         self.pack = pack
         for id in pack.specs.keys where !RuleRegistry.supportIDs.contains(id) {
-            guard RuleRegistry.types.contains(where: { $0.id == id }) else {
+            guard RuleRegistry.type(id) != nil else {
                 let spec = pack.specs[id]!
                 throw RulePackError(file: spec.source, line: 1, column: 1, key: "id",
                                     message: "没有名为 “\(id)” 的规则类型；可用：\(RuleRegistry.types.map { $0.id }.joined(separator: ", ")) / unknown rule id")

@@ -25,7 +25,7 @@ struct ParagraphStarts {
     }
 
     /// After a line cut off mid-sentence: a paragraph that opens with up to three characters and a
-    /// comma that are not a usual opening word (没出生，… / 道：今天… / 提出，“…).
+    /// clause mark (，、。；：) that are not a usual opening word (没出生，… / 道：今天… / 提出，“…).
     func orphanStart(_ s: [Unicode.Scalar], _ b: Block) -> Range<Int>? {
         let start = b.range.lowerBound
         var i = start

@@ -41,19 +41,22 @@ public struct PositionMap: Sendable {
     /// (line, column) with the column counted in UTF-16 code units, as LSP and the JSON output want.
     public func utf16Position(_ offset: Int) -> LinePosition {
         let line = document.lineIndex(containing: offset)
-        return LinePosition(line: line, character: utf16Offset(offset) - utf16Offset(document.lines[line].start))
+        let start = document.columnZero(line)
+        return LinePosition(line: line, character: utf16Offset(max(offset, start)) - utf16Offset(start))
     }
+
 
     /// (line, column) with the column counted in UTF-8 bytes (reviewdog, Neovim's byte columns).
     public func utf8Position(_ offset: Int) -> LinePosition {
         let line = document.lineIndex(containing: offset)
-        return LinePosition(line: line, character: utf8Offset(offset) - utf8Offset(document.lines[line].start))
+        let start = document.columnZero(line)
+        return LinePosition(line: line, character: utf8Offset(max(offset, start)) - utf8Offset(start))
     }
 
     /// (line, column) with the column counted in Unicode scalars.
     public func scalarPosition(_ offset: Int) -> LinePosition {
         let line = document.lineIndex(containing: offset)
-        return LinePosition(line: line, character: offset - document.lines[line].start)
+        return LinePosition(line: line, character: max(0, offset - document.columnZero(line)))
     }
 
     /// The scalar offset at a (line, UTF-16 column) position; a column inside a surrogate pair or
@@ -63,7 +66,7 @@ public struct PositionMap: Sendable {
         guard position.line < document.lines.count else { return document.count }
         let line = document.lines[position.line]
         var units = 0
-        var i = line.start
+        var i = document.columnZero(position.line)
         while i < line.end {
             let w = UTF16.width(document.scalars[i])
             if units + w > position.character { break }

@@ -55,7 +55,6 @@ public enum EmbeddedFiles {
         }
     }
 
-    public static func file(_ name: String) -> File? { all.first { $0.name == name } }
 }
 
 /// Reads one YAML rule file into a RuleSpec, reporting file:line:column for anything malformed.

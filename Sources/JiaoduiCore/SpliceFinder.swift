@@ -24,7 +24,7 @@ struct SpliceFinder {
         guard n > 0, start >= a.range.lowerBound,
               s[start..<end].filter(CharClass.isHan).count >= minHan else { return nil }
         index(upTo: start - n + 1, from: max(next, start - maxDistance), s)
-        guard let p = latest[Self.hash(s[start..<end])], start - p <= maxDistance,
+        guard let p = latest[ScalarHash.of(s[start..<end])], start - p <= maxDistance,
               s[p..<(p + n)].elementsEqual(s[start..<end]) else { return nil }
         var back = 0
         while p - back - 1 >= 0, start - back - 1 >= a.range.lowerBound, s[p - back - 1] == s[start - back - 1],
@@ -40,15 +40,9 @@ struct SpliceFinder {
     private mutating func index(upTo limit: Int, from: Int, _ s: [Unicode.Scalar]) {
         var p = max(0, from)
         while p < limit {
-            latest[Self.hash(s[p..<(p + n)])] = p
+            latest[ScalarHash.of(s[p..<(p + n)])] = p
             p += 1
         }
         next = max(next, limit)
-    }
-
-    private static func hash(_ window: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for c in window { h = (h ^ UInt64(c.value)) &* 0x100000001b3 }
-        return h
     }
 }

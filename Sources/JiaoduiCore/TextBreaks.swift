@@ -3,7 +3,8 @@ import CICUShim
 /// ICU's break iteration over a piece of text, returned as scalar offsets. The break rules use the
 /// shipped word list for decisions at a join (ICU's dictionary splits news words such as 党建 and
 /// 全覆盖); this is the general-purpose door for rules that need ICU's own word or sentence
-/// boundaries. Call it on a local window, never on a whole document (~8 MB/s).
+/// boundaries. Call it on a local window, never on a whole document (~8 MB/s). Offsets count
+/// scalars from the start of the slice.
 public enum TextBreaks {
     public enum Kind { case word, sentence, character }
 
@@ -12,8 +13,8 @@ public enum TextBreaks {
         var scalarAtUnit: [Int] = []
         units.reserveCapacity(scalars.count)
         for (i, s) in scalars.enumerated() {
-            for u in String(Character(s)).utf16 {
-                units.append(u)
+            UTF16.encode(s) { unit in
+                units.append(unit)
                 scalarAtUnit.append(i)
             }
         }

@@ -61,6 +61,13 @@ public struct TextDocument: Sendable {
         return String(s)
     }
 
+    /// Where column 0 of a line is. A byte-order mark opening the text is not part of the first
+    /// line as editors show it (and as LSP clients count it).
+    public func columnZero(_ line: Int) -> Int {
+        let start = lines[line].start
+        return line == 0 && start < count && scalars[start] == "\u{FEFF}" ? start + 1 : start
+    }
+
     /// The index of the line holding `offset` (the last line for the end of the text).
     public func lineIndex(containing offset: Int) -> Int {
         var lo = 0, hi = lines.count - 1

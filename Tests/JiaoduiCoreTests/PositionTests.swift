@@ -49,6 +49,9 @@ final class PositionTests: XCTestCase {
         let doc = try TextDocument(utf8: [0xEF, 0xBB, 0xBF] + Array("中文".utf8))
         XCTAssertEqual(doc.scalars.first, "\u{FEFF}")
         XCTAssertEqual(doc.count, 3)
+        // …but columns on the first line are counted as an editor shows them, after the BOM.
+        XCTAssertEqual(PositionMap(doc).utf16Position(2), LinePosition(line: 0, character: 1))
+        XCTAssertEqual(PositionMap(doc).offset(utf16: LinePosition(line: 0, character: 1)), 2)
         XCTAssertThrowsError(try TextDocument(utf8: Array("中文".utf8) + [0xFF, 0x41])) { error in
             XCTAssertEqual((error as? InvalidUTF8)?.byteOffset, 6)
         }

@@ -153,6 +153,20 @@ final class DetectionTests: XCTestCase {
         XCTAssertEqual(rules("今年以来，合作社在幸福村\n\n村，建起了三座现代化温室大棚。"), ["wrap-duplicate-char"])
     }
 
+    func testFixesThatAReviewFoundWrong() {
+        let fix = { (text: String) in FixApplier.fixAll(TextDocument(text), linter: sharedLinter).text }
+        // English words split by a break are joined with a space.
+        XCTAssertEqual(fix("会议借鉴了New\nYork的做法，取得了良好效果。"), "会议借鉴了New York的做法，取得了良好效果。")
+        // Deleting a repeated indented paragraph leaves the next paragraph's indent alone.
+        let p = "\u{3000}\u{3000}今年以来，全市新建公园二十个，改造老旧小区一百二十个。"
+        XCTAssertEqual(fix("\(p)\n\n\(p)\n\n\u{3000}\u{3000}下一步。"), "\(p)\n\n\u{3000}\u{3000}下一步。")
+        // A bracket pair is decided once, for both marks, in one round.
+        let pair = lint("研究报告(2023)指出，增长较快。", rules: ["halfwidth-punctuation"])
+        XCTAssertEqual(pair.count, 2)
+        // A form feed (pdftotext's page break) is space, not text.
+        XCTAssertEqual(rules("累计开展理论学习中心组、三会一课等各\n\u{0C}类学习活动20余次。"), ["broken-wrap"])
+    }
+
     func testBreaksWithEveryLineEnd() {
         for separator in ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n\n\n"] {
             XCTAssertEqual(rules("累计开展理论学习中心组、三会一课等各\(separator)类学习活动20余次。"), ["broken-wrap"], separator.debugDescription)

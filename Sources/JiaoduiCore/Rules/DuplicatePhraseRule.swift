@@ -36,7 +36,12 @@ public struct DuplicatePhraseRule: Rule {
         rhetoricalEnds = Set(try p.string("rhetorical_ends", default: "！？!?").unicodeScalars)
         shortClauseHan = try p.int("short_clause_han", default: 3)
         measurePrefixes = Set(try p.string("measure_prefixes", default: "一").unicodeScalars)
-        fragmentSeverity = Severity(rawValue: try p.string("fragment_severity", default: "info")) ?? .info
+        let severity = try p.string("fragment_severity", default: "info")
+        guard let fragment = Severity(rawValue: severity) else {
+            throw RulePackError(file: spec.source, line: 0, column: 0, key: "parameters.fragment_severity",
+                                message: "须为 error、warning 或 info / must be error, warning or info")
+        }
+        fragmentSeverity = fragment
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
@@ -97,7 +102,10 @@ public struct DuplicatePhraseRule: Rule {
         // twice inside direct speech (“慢慢来，慢慢来，不着急”).
         if rhetoricalEnds.contains(last) { return false }
         if commaMarks.contains(last),
-           han <= shortClauseHan || Self.insideQuotes(s, from: block.lowerBound, to: unit.lowerBound) { return false }
+           han <= shortClauseHan
+            || Self.insideQuotes(s, from: max(block.lowerBound, unit.lowerBound - Self.quoteReach), to: unit.lowerBound) {
+            return false
+        }
         if openers.contains(first) { return true }
         // 一件一件, 一粒种子一粒种子地: a numeral and measure repeated is grammar.
         if measurePrefixes.contains(first), han <= 3 || next.map(reduplicationAfter.contains) == true { return false }
@@ -115,6 +123,10 @@ public struct DuplicatePhraseRule: Rule {
         let before = s[block.lowerBound..<unit.lowerBound]
         return !reduplicationBefore.contains { before.reversed().starts(with: $0.reversed()) }
     }
+
+    /// How far back a quotation is looked for (a quote longer than this is rare; the bound keeps a
+    /// one-line book linear).
+    private static let quoteReach = 300
 
     /// Whether more “ than ” stand between `from` and `to`: the position is inside a quotation.
     private static func insideQuotes(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
@@ -152,7 +164,7 @@ public struct DuplicatePhraseRule: Rule {
             let a = blocks[k - 1], b = blocks[k]
             guard b.kind == .body, a.kind == .body, b.range.count >= paragraphMinLength, a.range.count == b.range.count,
                   s[a.range].elementsEqual(s[b.range]) else { continue }
-            let range = k + 1 < blocks.count ? b.range.lowerBound..<doc.lines[blocks[k + 1].line].start
+            let range = k + 1 < blocks.count ? doc.lines[b.line].start..<doc.lines[blocks[k + 1].line].start
                                              : a.range.upperBound..<b.range.upperBound
             var text = doc.string(b.range)
             if text.count > 20 { text = String(text.prefix(20)) + "……" }

@@ -1,5 +1,6 @@
 /// `halfwidth-punctuation`: ASCII , : ; ? ! ( ) in Chinese running text, where GB/T 15834 wants
-/// the full-width forms. A mark between Latin letters or digits (3,000, 10:30, http://) is left alone.
+/// the full-width forms. A mark between Latin letters or digits (3,000, 10:30, http://) is left
+/// alone, and so is foreign text's own punctuation (“Good morning, everyone!”, print(x)).
 public struct HalfwidthPunctuationRule: Rule {
     public static let id = "halfwidth-punctuation"
     public static let fixable = true
@@ -24,18 +25,18 @@ public struct HalfwidthPunctuationRule: Rule {
         var texts: [Unicode.Scalar: (message: String, title: String, fixed: String)] = [:]
         for (ascii, full) in replacements { texts[ascii] = self.texts(for: ascii, full, context.locale) }
         for line in context.document.lines {
-            var i = line.start
-            while i < line.end {
-                defer { i += 1 }
-                guard replacements[s[i]] != nil else { continue }
-                let before = neighbour(s, from: i - 1, step: -1, limit: line.start)
-                let after = neighbour(s, from: i + 1, step: 1, limit: line.end)
-                guard isChinese(before) || isChinese(after) || parenthesisHoldsChinese(s, i, line) else { continue }
-                // Foreign text keeps its own punctuation: “Good morning, everyone!” and print(x).
-                if let before, CharClass.isASCIIAlphanumeric(before), let after, !CharClass.isHan(after),
-                   s[i] != "(" && s[i] != ")" { continue }
-                if (s[i] == "(" || s[i] == ")") && isForeignParenthesis(s, i, line) { continue }
+            let pairs = Parentheses(s, line)
+            for i in line.start..<line.end {
                 guard let text = texts[s[i]] else { continue }
+                let chinese: Bool
+                if let partner = pairs.partner[i] {
+                    // A pair is decided once, for both marks: “（2023年修订）” and “联合（MDT）门诊”.
+                    let (open, close) = s[i] == "(" ? (i, partner) : (partner, i)
+                    chinese = pairIsChinese(s, open, close, line, pairs)
+                } else {
+                    chinese = markIsChinese(s, i, line)
+                }
+                guard chinese else { continue }
                 out.append(Diagnostic(ruleID: Self.id, severity: spec.severity, message: text.message, range: i..<(i + 1),
                                       fixes: [Fix(title: text.title, edits: [TextEdit(range: i..<(i + 1), newText: text.fixed)])]))
             }
@@ -49,6 +50,28 @@ public struct HalfwidthPunctuationRule: Rule {
         return (spec.message("message", locale, values), spec.message("fix", locale, values), values["fixed"]!)
     }
 
+    /// A mark with Chinese on either side, unless it follows a Latin letter or digit and no Han
+    /// character follows it (everyone!”).
+    private func markIsChinese(_ s: [Unicode.Scalar], _ i: Int, _ line: TextDocument.Line) -> Bool {
+        let before = neighbour(s, from: i - 1, step: -1, limit: line.start)
+        let after = neighbour(s, from: i + 1, step: 1, limit: line.end)
+        guard isChinese(before) || isChinese(after) else { return false }
+        if let before, CharClass.isASCIIAlphanumeric(before), let after, !CharClass.isHan(after) { return false }
+        return true
+    }
+
+    /// A bracket pair around or beside Chinese, unless it holds only ASCII right after a Latin
+    /// word or a digit (print("x"), f(x), Swift (a language)).
+    private func pairIsChinese(_ s: [Unicode.Scalar], _ open: Int, _ close: Int, _ line: TextDocument.Line,
+                               _ pairs: Parentheses) -> Bool {
+        let outsideBefore = neighbour(s, from: open - 1, step: -1, limit: line.start)
+        if pairs.asciiOnly(open, close), let outsideBefore, CharClass.isASCIIAlphanumeric(outsideBefore) { return false }
+        let sides = [outsideBefore, neighbour(s, from: open + 1, step: 1, limit: line.end),
+                     neighbour(s, from: close - 1, step: -1, limit: line.start),
+                     neighbour(s, from: close + 1, step: 1, limit: line.end)]
+        return sides.contains(where: isChinese) || pairs.holdsHan(open, close)
+    }
+
     private func isChinese(_ s: Unicode.Scalar?) -> Bool { s.map(CharClass.isChineseContext) ?? false }
 
     /// The nearest character that is not a space, within the line.
@@ -60,39 +83,42 @@ public struct HalfwidthPunctuationRule: Rule {
         }
         return nil
     }
+}
 
-    /// A parenthesis pair with only ASCII inside that follows a Latin word or a digit: print("x"),
-    /// f(x), Swift (a language).
-    private func isForeignParenthesis(_ s: [Unicode.Scalar], _ i: Int, _ line: TextDocument.Line) -> Bool {
-        var open = i, close = i
-        if s[i] == ")" {
-            while open >= line.start, s[open] != "(" { open -= 1 }
-            guard open >= line.start else { return false }
-        } else {
-            while close < line.end, s[close] != ")" { close += 1 }
-            guard close < line.end else { return false }
-        }
-        guard s[(open + 1)..<close].allSatisfy({ $0.isASCII }),
-              let before = neighbour(s, from: open - 1, step: -1, limit: line.start) else { return false }
-        return CharClass.isASCIIAlphanumeric(before)
-    }
+/// The ASCII parentheses of one line, matched with a stack, and running counts that answer
+/// "does this pair hold Han / only ASCII" in constant time.
+private struct Parentheses {
+    var partner: [Int: Int] = [:]
+    private var hanBefore: [Int] = []
+    private var nonASCIIBefore: [Int] = []
+    private let start: Int
 
-    /// “(2023年修订)”: a parenthesis whose content is Chinese is Chinese even when its outside
-    /// neighbours are not.
-    private func parenthesisHoldsChinese(_ s: [Unicode.Scalar], _ i: Int, _ line: TextDocument.Line) -> Bool {
-        if s[i] == "(" {
-            var j = i + 1
-            while j < line.end, s[j] != ")" {
-                if CharClass.isHan(s[j]) { return true }
-                j += 1
-            }
-        } else if s[i] == ")" {
-            var j = i - 1
-            while j >= line.start, s[j] != "(" {
-                if CharClass.isHan(s[j]) { return true }
-                j -= 1
+    init(_ s: [Unicode.Scalar], _ line: TextDocument.Line) {
+        start = line.start
+        var open: [Int] = []
+        var any = false
+        for i in line.start..<line.end {
+            if s[i] == "(" {
+                open.append(i)
+                any = true
+            } else if s[i] == ")", let o = open.popLast() {
+                partner[o] = i
+                partner[i] = o
             }
         }
-        return false
+        guard any else { return }
+        var han = 0, nonASCII = 0
+        hanBefore.reserveCapacity(line.end - line.start + 1)
+        for i in line.start..<line.end {
+            hanBefore.append(han)
+            nonASCIIBefore.append(nonASCII)
+            if CharClass.isHan(s[i]) { han += 1 }
+            if !s[i].isASCII { nonASCII += 1 }
+        }
+        hanBefore.append(han)
+        nonASCIIBefore.append(nonASCII)
     }
+
+    func holdsHan(_ open: Int, _ close: Int) -> Bool { hanBefore[close - start] > hanBefore[open + 1 - start] }
+    func asciiOnly(_ open: Int, _ close: Int) -> Bool { nonASCIIBefore[close - start] == nonASCIIBefore[open + 1 - start] }
 }
