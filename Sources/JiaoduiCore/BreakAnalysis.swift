@@ -122,7 +122,7 @@ private struct BreakJudge {
         let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
         // Latin words split by a break are joined with a space (AI for⏎Science), Han without.
         let latinJoin = CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
-        let joined = String(String.UnicodeScalarView(latinJoin ? [s[last], " ", s[first]] : [s[last], s[first]]))
+        let joined = String(scalars: latinJoin ? [s[last], " ", s[first]] : [s[last], s[first]])
         let sides = (document.string(max(a.range.lowerBound, last - 1)..<(last + 1)),
                      document.string(first..<min(b.range.upperBound, first + 2)))
         let wrap = { (word: String?) in
@@ -139,7 +139,7 @@ private struct BreakJudge {
                     || join.droppingCopyMendsWord(left: left, right: right):
                 // After a heading-like line the copy must be a stray: no word by itself (政|系统),
                 // or one whose removal mends a word (教育经|经费 → 教育经费). 防灾网|网格员 is not.
-                let char = String(String.UnicodeScalarView([s[last]]))
+                let char = String(scalars: [s[last]])
                 return [.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char)]
             case .splitWord:
                 return [wrap(joined)]
@@ -194,7 +194,7 @@ private struct BreakJudge {
         guard let word = join.crossingWord(left: left, right: right),
               word.unicodeScalars.count >= settings.minCrossingAfterShortLine else { return nil }
         let edge = last..<(first + 1)
-        return .brokenWrap(range: edge, join: TextEdit(range: edge, newText: String(String.UnicodeScalarView([s[last], s[first]]))),
+        return .brokenWrap(range: edge, join: TextEdit(range: edge, newText: String(scalars: [s[last], s[first]])),
                            word: word, sides: (document.string(last..<(last + 1)), document.string(first..<(first + 1))))
     }
 }

@@ -15,9 +15,7 @@ public enum FixApplier {
     /// document order). Linear: one sort, one pass, one copy of the text.
     public static func apply(_ diagnostics: [Diagnostic], to document: TextDocument) -> (text: String, applied: [Diagnostic]) {
         let (scalars, applied) = applyScalars(diagnostics, to: document)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return (String(view), applied)
+        return (String(scalars: scalars), applied)
     }
 
     static func applyScalars(_ diagnostics: [Diagnostic], to document: TextDocument) -> ([Unicode.Scalar], [Diagnostic]) {

@@ -40,10 +40,12 @@ public struct Layout: Sendable {
                 continue
             }
             let content = Array(s[start..<end])
+            let length = content.filter { !CharClass.isSpace($0) }.count
+            let terminated = cues.isTerminated(content)
             blocks.append(Block(line: index, range: start..<end, indented: start > line.start,
-                                blankLinesBefore: blanks, kind: cues.classify(content),
-                                length: content.filter { !CharClass.isSpace($0) }.count,
-                                terminated: cues.isTerminated(content)))
+                                blankLinesBefore: blanks,
+                                kind: cues.classify(content, visible: length, terminated: terminated),
+                                length: length, terminated: terminated))
             blanks = 0
         }
         Self.markVerse(&blocks, cues: cues)
@@ -128,11 +130,10 @@ public struct LayoutCues: Sendable {
         return patterns
     }
 
-    func classify(_ line: [Unicode.Scalar]) -> BlockKind {
+    func classify(_ line: [Unicode.Scalar], visible: Int, terminated: Bool) -> BlockKind {
         let c = line
         if captionPrefixes.contains(where: { c.starts(with: $0) }) { return .caption }
         if bylinePrefixes.contains(where: { c.starts(with: $0) }) { return .byline }
-        let visible = c.filter { !CharClass.isSpace($0) }.count
         if visible <= bylineMaxLength {
             if bylineSuffixes.contains(where: { c.reversed().starts(with: $0.reversed()) }) { return .byline }
             if let first = c.first, let last = c.last, first == "（" || first == "(", last == "）" || last == ")" {
@@ -140,14 +141,14 @@ public struct LayoutCues: Sendable {
             }
         }
         if !listPatterns.isEmpty {
-            let head = Array(String(String.UnicodeScalarView(c.prefix(12))).utf16)
+            let head = Array(String(scalars: c.prefix(12)).utf16)
             if listPatterns.contains(where: { $0.firstMatch(in: head) != nil }) { return .listItem }
         }
         if !bodyPatterns.isEmpty {
-            let head = Array(String(String.UnicodeScalarView(c.prefix(30))).utf16)
+            let head = Array(String(scalars: c.prefix(30)).utf16)
             if bodyPatterns.contains(where: { $0.firstMatch(in: head) != nil }) { return .body }
         }
-        if isTerminated(c) { return .body }
+        if terminated { return .body }
         // Marks inside quotes and titles (开展“学科技、练本领”活动) say nothing about the line.
         let bare = Self.outsideQuotes(c)
         // Sentence punctuation before the end means running text; a single comma is allowed in a

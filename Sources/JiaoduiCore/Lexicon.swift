@@ -156,7 +156,7 @@ public final class Lexicon: Sendable {
         var start = 0
         return segment(scalars).ends.map { end in
             defer { start = end }
-            return (String(String.UnicodeScalarView(scalars[start..<end])), lookup(scalars[start..<end])?.tag)
+            return (String(scalars: scalars[start..<end]), lookup(scalars[start..<end])?.tag)
         }
     }
 

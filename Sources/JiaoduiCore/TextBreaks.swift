@@ -29,6 +29,6 @@ public enum TextBreaks {
     public static func words(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         let b = boundaries(.word, in: scalars[...])
-        return zip(b, b.dropFirst()).map { String(String.UnicodeScalarView(scalars[$0..<$1])) }
+        return zip(b, b.dropFirst()).map { String(scalars: scalars[$0..<$1]) }
     }
 }

@@ -49,17 +49,9 @@ public struct TextDocument: Sendable {
 
     public var count: Int { scalars.count }
 
-    public var text: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
-    }
+    public var text: String { String(scalars: scalars) }
 
-    public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
-    }
+    public func string(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
 
     /// Where column 0 of a line is. A byte-order mark opening the text is not part of the first
     /// line as editors show it (and as LSP clients count it).
@@ -96,6 +88,15 @@ public struct TextDocument: Sendable {
         }
         lines.append(Line(start: start, end: n, next: n))
         return lines
+    }
+}
+
+extension String {
+    /// A string of exactly these scalars (no normalization).
+    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        self.init(view)
     }
 }
 

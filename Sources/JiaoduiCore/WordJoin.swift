@@ -27,7 +27,7 @@ struct WordJoin {
         var start = 0
         for end in lexicon.segment(all).ends {
             if start < left.count && end > left.count {
-                return (String(String.UnicodeScalarView(all[start..<end])), left.count - start)
+                return (String(scalars: all[start..<end]), left.count - start)
             }
             start = end
         }

@@ -91,7 +91,7 @@ public struct DuplicatePhraseRule: Rule {
 
     private func isMistake(_ unit: Range<Int>, in block: Range<Int>, _ s: [Unicode.Scalar], _ context: LintContext) -> Bool {
         let u = Array(s[unit])
-        if allowed.contains(String(String.UnicodeScalarView(u))) { return false }
+        if allowed.contains(String(scalars: u)) { return false }
         // 哈哈 / 谢谢: one character repeated is reduplication, not a pasted phrase.
         if u.allSatisfy({ $0 == u[0] }) { return false }
         let han = u.filter(CharClass.isHan).count
