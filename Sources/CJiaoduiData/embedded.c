@@ -34,6 +34,7 @@ JD_EMBED(jd_duplicate_phrase, "duplicate-phrase.yml")
 JD_EMBED(jd_broken_wrap, "broken-wrap.yml")
 JD_EMBED(jd_wrap_duplicate_char, "wrap-duplicate-char.yml")
 JD_EMBED(jd_truncated_sentence, "truncated-sentence.yml")
+JD_EMBED(jd_spliced_fragment, "spliced-fragment.yml")
 JD_EMBED(jd_halfwidth_punctuation, "halfwidth-punctuation.yml")
 JD_EMBED(jd_lexicon, "lexicon/jieba-dict.txt")
 JD_EMBED(jd_news_words, "lexicon/news-words.txt")
@@ -46,6 +47,7 @@ static const struct entry entries[] = {
     {"broken-wrap.yml", jd_broken_wrap_start, jd_broken_wrap_end},
     {"wrap-duplicate-char.yml", jd_wrap_duplicate_char_start, jd_wrap_duplicate_char_end},
     {"truncated-sentence.yml", jd_truncated_sentence_start, jd_truncated_sentence_end},
+    {"spliced-fragment.yml", jd_spliced_fragment_start, jd_spliced_fragment_end},
     {"halfwidth-punctuation.yml", jd_halfwidth_punctuation_start, jd_halfwidth_punctuation_end},
     {"lexicon/jieba-dict.txt", jd_lexicon_start, jd_lexicon_end},
     {"lexicon/news-words.txt", jd_news_words_start, jd_news_words_end},

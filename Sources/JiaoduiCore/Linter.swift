@@ -34,7 +34,7 @@ public struct Linter: Sendable {
         let context = LintContext(document: document, locale: locale, engine: engine)
         var all: [Diagnostic] = []
         for rule in rules { all += rule.check(context) }
-        all.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
+        all.sort(by: Diagnostic.documentOrder)
         return all
     }
 }
@@ -60,10 +60,10 @@ extension BreakAnalysis.Settings {
             attributionMaxLength = try p.int("attribution_max_length", default: 15)
             openEndingTags = Set(try p.strings("open_ending_tags", default: ["c", "p", "u", "d", "ad"]))
         }
-        if let p = pack.spec("duplicate-phrase")?.parameters {
-            fragmentMinLength = try p.int("fragment_min_length", default: 12)
-            fragmentMinHan = try p.int("fragment_min_han", default: 10)
-            fragmentMaxDistance = try p.int("fragment_max_distance", default: 5000)
+        if let p = pack.spec("spliced-fragment")?.parameters {
+            fragmentMinLength = try p.int("min_length", default: 12)
+            fragmentMinHan = try p.int("min_han", default: 10)
+            fragmentMaxDistance = try p.int("max_distance", default: 5000)
         }
     }
 }

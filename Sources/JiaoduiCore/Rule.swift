@@ -15,6 +15,7 @@ public enum RuleRegistry {
         BrokenWrapRule.self,
         WrapDuplicateCharRule.self,
         TruncatedSentenceRule.self,
+        SplicedFragmentRule.self,
         HalfwidthPunctuationRule.self,
     ]
 

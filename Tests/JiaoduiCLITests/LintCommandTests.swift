@@ -278,6 +278,7 @@ final class LintCommandTests: CLITestCase {
         XCTAssertEqual(r.status, 1)
         let rules = Set(((try json(r)["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]] ?? [])
             .compactMap { $0["rule"] as? String })
-        XCTAssertEqual(rules, ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "halfwidth-punctuation"])
+        XCTAssertEqual(rules, ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "spliced-fragment",
+                               "halfwidth-punctuation"])
     }
 }

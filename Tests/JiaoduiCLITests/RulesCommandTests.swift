@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 final class RulesCommandTests: CLITestCase {
-    static let ids = ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "halfwidth-punctuation"]
+    static let ids = ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "spliced-fragment",
+                      "halfwidth-punctuation"]
 
     func testRulesListsEveryRule() throws {
         let r = try run(["rules"])

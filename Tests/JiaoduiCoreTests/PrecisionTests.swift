@@ -126,8 +126,10 @@ final class DetectionTests: XCTestCase {
         XCTAssertEqual(rules("累计开展理论学习中心组、三会一课等各\n\n类学习活动20余次。"), ["broken-wrap"])
         XCTAssertEqual(rules("推动司法行政\n\n政系统转变工作作风。"), ["wrap-duplicate-char"])
         XCTAssertEqual(rules("这个消息很快传开了，乡亲们纷\n\n纷赶来帮忙。"), ["broken-wrap"])
-        XCTAssertEqual(rules("2024年以来，医院党委持续开展优秀共产党员、优秀党务工作者评选\n\n下一步，医院将继续坚持党建引领，推动各项工作落实。"),
-                       ["truncated-sentence"])
+        // 下一步 opens a paragraph: the text before it was cut off, not the text after it.
+        let cut = "2024年以来，医院党委持续开展优秀共产党员、优秀党务工作者评选\n\n下一步，医院将继续坚持党建引领，推动各项工作落实。"
+        XCTAssertEqual(lint(cut).map { "\($0.ruleID)@\(TextDocument(cut).lineIndex(containing: $0.range.lowerBound))" },
+                       ["truncated-sentence@0"])
     }
 
     func testBreaksTheReviewFound() {

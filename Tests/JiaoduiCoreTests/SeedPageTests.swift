@@ -14,7 +14,7 @@ final class SeedPageTests: XCTestCase {
 
     static let ruleOfKind = [
         "broken_wrap": "broken-wrap", "duplicated_char_at_wrap": "wrap-duplicate-char",
-        "duplicated_phrase": "duplicate-phrase", "spliced_fragment": "duplicate-phrase",
+        "duplicated_phrase": "duplicate-phrase", "spliced_fragment": "spliced-fragment",
         "truncated_sentence": "truncated-sentence", "halfwidth_punctuation": "halfwidth-punctuation",
     ]
 
@@ -54,8 +54,8 @@ final class SeedPageTests: XCTestCase {
         XCTAssertEqual(count("wrap-duplicate-char"), 2)
         XCTAssertEqual(count("truncated-sentence"), 2)
         XCTAssertEqual(count("halfwidth-punctuation"), 273)
-        XCTAssertEqual(count("duplicate-phrase"), 2, "the quoted phrase, and the spliced fragment as info")
-        XCTAssertEqual(diagnostics.filter { $0.ruleID == "duplicate-phrase" }.map(\.severity).sorted(), [.info, .error])
+        XCTAssertEqual(count("duplicate-phrase"), 1, "the quoted phrase")
+        XCTAssertEqual(diagnostics.filter { $0.ruleID == "spliced-fragment" }.map(\.severity), [.info])
     }
 
     func testNoFindingBeyondTheAnswerKey() {
@@ -82,7 +82,7 @@ final class SeedPageTests: XCTestCase {
         let result = FixApplier.fixAll(document, linter: sharedLinter)
         let after = sharedLinter.lint(TextDocument(result.text))
         XCTAssertTrue(after.allSatisfy { $0.fixes.isEmpty }, "fixable findings remain: \(after.filter { !$0.fixes.isEmpty })")
-        XCTAssertEqual(Set(after.map(\.ruleID)), ["truncated-sentence", "duplicate-phrase"])
+        XCTAssertEqual(Set(after.map(\.ruleID)), ["truncated-sentence", "spliced-fragment"])
         XCTAssertEqual(after.count, 3, "two truncations and the spliced fragment stay for a person")
         XCTAssertFalse(result.text.contains("“我为群众办实事”“我为群众办实事”"))
         XCTAssertTrue(result.text.contains("各类学习活动"))

@@ -60,3 +60,25 @@ public struct TruncatedSentenceRule: Rule {
         }
     }
 }
+
+/// `spliced-fragment`: a long run ending at a damaged break that repeats earlier text verbatim —
+/// a piece of another column pasted in. Reported for a person to check; no automatic fix, since
+/// what belongs in its place is unknown.
+public struct SplicedFragmentRule: Rule {
+    public static let id = "spliced-fragment"
+    public static let fixable = false
+    let spec: RuleSpec
+
+    public init(spec: RuleSpec) throws(RulePackError) { self.spec = spec }
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let doc = context.document
+        return context.breaks.findings.compactMap { finding in
+            guard case .splicedFragment(let range, let original) = finding else { return nil }
+            let line = doc.lineIndex(containing: original.lowerBound) + 1
+            return Diagnostic(ruleID: Self.id, severity: spec.severity,
+                              message: spec.message("message", context.locale, ["text": doc.string(range), "line": String(line)]),
+                              range: range)
+        }
+    }
+}

@@ -1,6 +1,5 @@
 /// `duplicate-phrase`: a phrase, quoted item, clause, sentence or paragraph printed twice in a row
-/// (“我为群众办实事”“我为群众办实事”), and a long run that reappears verbatim at a damaged break (a
-/// fragment of another column spliced in). Legitimate reduplication (常常, 研究研究, 一件一件, 碧蓝碧蓝),
+/// (“我为群众办实事”“我为群众办实事”). Legitimate reduplication (常常, 研究研究, 一件一件, 碧蓝碧蓝),
 /// anadiplosis and parallel series are not repeats of this kind.
 public struct DuplicatePhraseRule: Rule {
     public static let id = "duplicate-phrase"
@@ -19,7 +18,6 @@ public struct DuplicatePhraseRule: Rule {
     /// A clause this short said twice (慢慢来，慢慢来，) is emphasis, quoted or not.
     let shortClauseHan: Int
     let commaMarks: Set<Unicode.Scalar> = Set("，,".unicodeScalars)
-    let fragmentSeverity: Severity
     let measurePrefixes: Set<Unicode.Scalar>
 
     public init(spec: RuleSpec) throws(RulePackError) {
@@ -36,12 +34,6 @@ public struct DuplicatePhraseRule: Rule {
         rhetoricalEnds = Set(try p.string("rhetorical_ends", default: "！？!?").unicodeScalars)
         shortClauseHan = try p.int("short_clause_han", default: 3)
         measurePrefixes = Set(try p.string("measure_prefixes", default: "一").unicodeScalars)
-        let severity = try p.string("fragment_severity", default: "info")
-        guard let fragment = Severity(rawValue: severity) else {
-            throw RulePackError(file: spec.source, line: 0, column: 0, key: "parameters.fragment_severity",
-                                message: "须为 error、warning 或 info / must be error, warning or info")
-        }
-        fragmentSeverity = fragment
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
@@ -63,14 +55,6 @@ public struct DuplicatePhraseRule: Rule {
             }
         }
         out += repeatedParagraphs(context)
-        for finding in context.breaks.findings {
-            guard case .splicedFragment(let range, let original) = finding else { continue }
-            let line = doc.lineIndex(containing: original.lowerBound) + 1
-            out.append(Diagnostic(ruleID: Self.id, severity: fragmentSeverity,
-                                  message: spec.message("fragment", context.locale,
-                                                        ["text": doc.string(range), "line": String(line)]),
-                                  range: range))
-        }
         return out
     }
 
