@@ -34,9 +34,13 @@ let package = Package(
             name: "JiaoduiCore",
             dependencies: ["CICUShim", "CJiaoduiData", .product(name: "Yams", package: "Yams")]
         ),
+        // LSP 3.17 types and JSON-RPC framing, knowing nothing of jiaodui.
+        .target(name: "LSPProtocol"),
+        // The language server: a face over the core, speaking LSPProtocol.
+        .target(name: "JiaoduiLSP", dependencies: ["JiaoduiCore", "LSPProtocol"]),
         .target(
             name: "JiaoduiCLI",
-            dependencies: ["JiaoduiCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JiaoduiCore", "JiaoduiLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
         .testTarget(

@@ -13,15 +13,14 @@ public struct Jiaodui: ParsableCommand {
         subcommands: subcommands,
         defaultSubcommand: LintCommand.self)
 
-    /// Every subcommand, in the order `--help` lists them. A future `lsp` command (a language
-    /// server over stdio) goes here.
+    /// Every subcommand, in the order `--help` lists them.
     static let subcommands: [any ParsableCommand.Type] = [
         LintCommand.self,
         FixCommand.self,
         RulesCommand.self,
         ExplainCommand.self,
         SegmentCommand.self,
-        // LSPCommand.self,
+        LSPCommand.self,
     ]
 
     public init() {}

@@ -63,18 +63,8 @@ enum RuleSpecParser {
                                        "parameters", "examples", "kind"]
 
     static func parse(_ text: String, file: String) throws(RulePackError) -> RuleSpec {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw RulePackError(file: file, line: 1, column: 1, key: "", message: "文件为空 / empty file")
-            }
-            root = node
-        } catch let e as RulePackError {
-            throw e
-        } catch let e as YamlError {
-            throw yamlError(e, file: file)
-        } catch {
-            throw RulePackError(file: file, line: 1, column: 1, key: "", message: "\(error)")
+        guard let root = try compose(text, file: file) else {
+            throw RulePackError(file: file, line: 1, column: 1, key: "", message: "文件为空 / empty file")
         }
         guard let map = root.mapping else { throw err(file, root, "", "顶层须为映射 / the top level must be a mapping") }
         for (k, _) in map {
@@ -168,6 +158,17 @@ enum RuleSpecParser {
 
     static func err(_ file: String, _ node: Node, _ key: String, _ message: String) -> RulePackError {
         RulePackError(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, key: key, message: message)
+    }
+
+    /// The YAML node tree of `text` (nil for an empty document), with errors placed in `file`.
+    static func compose(_ text: String, file: String) throws(RulePackError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let e as YamlError {
+            throw yamlError(e, file: file)
+        } catch {
+            throw RulePackError(file: file, line: 1, column: 1, key: "", message: "\(error)")
+        }
     }
 
     static func yamlError(_ e: YamlError, file: String) -> RulePackError {

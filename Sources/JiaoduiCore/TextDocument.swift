@@ -93,7 +93,7 @@ public struct TextDocument: Sendable {
 
 extension String {
     /// A string of exactly these scalars (no normalization).
-    init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
+    public init<S: Sequence>(scalars: S) where S.Element == Unicode.Scalar {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         self.init(view)

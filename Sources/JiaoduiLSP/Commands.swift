@@ -1,0 +1,70 @@
+import Foundation
+import JiaoduiCore
+import LSPProtocol
+
+/// Commands the server carries out itself (never left to the client, which Neovim or Emacs would
+/// not know): each writes the project's `.jiaodui.yml` and re-lints every open document.
+enum ServerCommand: String, CaseIterable {
+    /// Arguments: document URI, phrase.
+    case allow = "jiaodui.allow"
+    /// Arguments: document URI, rule id.
+    case disableRuleInFile = "jiaodui.disableRuleInFile"
+    /// Arguments: document URI, rule id.
+    case disableRuleInProject = "jiaodui.disableRuleInProject"
+}
+
+extension LanguageServer {
+    func executeCommand(_ params: ExecuteCommandParams) throws(ResponseError) -> JSONValue? {
+        guard let command = ServerCommand(rawValue: params.command) else {
+            throw ResponseError(code: ErrorCode.invalidParams,
+                                message: "unknown command \(params.command); known: \(ServerCommand.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let args = params.arguments ?? []
+        guard args.count == 2, let uri = args[0].stringValue, let value = args[1].stringValue, !value.isEmpty else {
+            throw ResponseError(code: ErrorCode.invalidParams, message: "\(command.rawValue) takes two strings: a document URI and a \(command == .allow ? "phrase" : "rule id")")
+        }
+        guard let path = FileURI.path(uri) else {
+            throw ResponseError(code: ErrorCode.invalidParams, message: "\(uri) is not a file: URI; the setting has no project file to go to")
+        }
+        if command != .allow, RuleRegistry.type(value) == nil {
+            throw ResponseError(code: ErrorCode.invalidParams, message: "no rule named \(value)")
+        }
+        let configPath = projectConfig.writableConfigPath(for: path)
+        let existing = FileManager.default.contents(atPath: configPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let updated: String
+        do {
+            switch command {
+            case .allow:
+                updated = try ProjectConfigEditor.allowing(value, in: existing)
+            case .disableRuleInProject:
+                updated = try ProjectConfigEditor.settingRule(value, to: "off", in: existing)
+            case .disableRuleInFile:
+                let base = (configPath as NSString).deletingLastPathComponent
+                let relative = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+                updated = try ProjectConfigEditor.disablingRule(value, forFile: relative, in: existing)
+            }
+            // Never write a file the CLI would then refuse.
+            _ = try ProjectConfig.parse(updated, file: configPath, ruleIDs: Set(RuleRegistry.types.map { $0.id }))
+            try Data(updated.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
+        } catch let e as ProjectConfigEditor.Refused {
+            throw ResponseError(code: ErrorCode.requestFailed, message: "\(configPath): \(e.message)")
+        } catch {
+            throw ResponseError(code: ErrorCode.requestFailed, message: "\(configPath): \(error)")
+        }
+        showMessage(MessageType.info, "jiaodui: \(configPath) ← \(command.rawValue) \(value)")
+        relintAll()
+        return nil
+    }
+
+    /// The filter for a document: its project's configuration, then the editor's settings.
+    func findingFilter(_ uri: String) -> FindingFilter {
+        var filter = projectConfig.filter(for: FileURI.path(uri))
+        for problem in projectConfig.takeProblems() {
+            log(problem)
+            showMessage(MessageType.error, "jiaodui: \(problem)")
+        }
+        if let locale = settings.locale { filter.locale = locale }
+        filter.set(settings.rules)
+        return filter
+    }
+}

@@ -1,0 +1,61 @@
+import JiaoduiCore
+import LSPProtocol
+
+extension LanguageServer {
+    static let fixAllKind = "source.fixAll.jiaodui"
+
+    func initialize(_ params: InitializeParams) -> InitializeResult {
+        let caps = params.capabilities
+        encoding = PositionEncoding.negotiate(caps?.general?.positionEncodings)
+        client.documentChanges = caps?.workspace?.workspaceEdit?.documentChanges ?? false
+        client.configuration = caps?.workspace?.configuration ?? false
+        client.applyEdit = caps?.workspace?.applyEdit ?? false
+        client.markdownHover = caps?.textDocument?.hover?.contentFormat?.contains("markdown") ?? false
+        client.root = (params.workspaceFolders?.first?.uri ?? params.rootUri).flatMap(FileURI.path)
+            ?? params.rootPath
+        if options.projectConfig == nil { projectConfig = ProjectConfigStore(root: client.root) }
+        applySettings(params.initializationOptions, base: ServerSettings(), relint: false)
+        lifecycle = .running
+        warmUp()
+        return InitializeResult(
+            capabilities: ServerCapabilities(
+                positionEncoding: encoding.rawValue,
+                textDocumentSync: TextDocumentSyncOptions(openClose: true, change: 2, save: SaveOptions(includeText: false)),
+                diagnosticProvider: DiagnosticOptions(identifier: "jiaodui", interFileDependencies: false, workspaceDiagnostics: false),
+                codeActionProvider: CodeActionOptions(codeActionKinds: ["quickfix", Self.fixAllKind], resolveProvider: false),
+                hoverProvider: true,
+                executeCommandProvider: ExecuteCommandOptions(commands: ServerCommand.allCases.map(\.rawValue))),
+            serverInfo: ServerInfo(name: "jiaodui", version: jiaoduiVersion))
+    }
+
+    /// Loads the word list and compiles the patterns before the first document arrives, so the
+    /// first diagnostics are as quick as the rest.
+    private func warmUp() {
+        let linter = self.linter
+        lintQueue.async { _ = linter.lint(TextDocument("预热：开展学习活动。\n\n下一段")) }
+    }
+
+    /// Asks the client for the `jiaodui` settings section, when it can answer.
+    func requestConfiguration() {
+        guard client.configuration else { return }
+        ask("workspace/configuration", ConfigurationParams(items: [ConfigurationItem(scopeUri: nil, section: "jiaodui")])) { envelope, _ in
+            guard let first = envelope.result?.arrayValue?.first, first != .null else { return }
+            self.applySettings(first, base: ServerSettings())
+        }
+    }
+
+    /// Takes new editor settings; every open document is re-linted with them, without a restart.
+    func applySettings(_ value: JSONValue?, base: ServerSettings, relint: Bool = true) {
+        let (new, problems) = ServerSettings.read(value, base: base)
+        for p in problems {
+            log(p)
+            showMessage(MessageType.warning, "jiaodui: \(p)")
+        }
+        guard new != settings else { return }
+        settings = new
+        if relint { relintAll() }
+    }
+}
+
+/// The version `serverInfo` reports.
+let jiaoduiVersion = "0.3.0"

@@ -1,0 +1,36 @@
+import JiaoduiCore
+import LSPProtocol
+
+/// A document the client has open: its text as of `version` and the findings last published.
+struct OpenDocument: Sendable {
+    let uri: String
+    var languageId: String
+    var version: Int
+    var text: TextDocument
+    /// Findings for `text` (settings applied). Right after an edit they come from re-linting the
+    /// edited lines; the full lint that follows when typing pauses replaces them.
+    var findings: [Finding] = []
+    /// Whether `findings` still wait for that full lint.
+    var provisional = false
+    /// Bumped whenever `findings` change; with the version it makes the pull `resultId`.
+    var generation = 0
+
+    var resultID: String { "\(version).\(generation)" }
+
+    /// Applies one content change; returns the replaced scalar range (old offsets) and the number of
+    /// scalars put in, or nil when the whole text was replaced.
+    mutating func apply(_ change: TextDocumentContentChangeEvent, encoding: PositionEncoding) -> (Swift.Range<Int>, Int)? {
+        let inserted = Array(change.text.unicodeScalars)
+        guard let range = change.range else {
+            text = TextDocument(scalars: inserted)
+            return nil
+        }
+        let lo = PositionConverter.offset(range.start, in: text, encoding: encoding)
+        let hi = max(lo, PositionConverter.offset(range.end, in: text, encoding: encoding))
+        var scalars = text.scalars
+        text = TextDocument(scalars: [])  // drop the old reference so the edit below does not copy
+        scalars.replaceSubrange(lo..<hi, with: inserted)
+        text = TextDocument(scalars: scalars)
+        return (lo..<hi, inserted.count)
+    }
+}
