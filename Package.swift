@@ -36,11 +36,14 @@ let package = Package(
         ),
         // LSP 3.17 types and JSON-RPC framing, knowing nothing of jiaodui.
         .target(name: "LSPProtocol"),
+        // Project configuration files (.jiaodui.yml) found on disk; shared by the faces.
+        .target(name: "JiaoduiProject", dependencies: ["JiaoduiCore"]),
         // The language server: a face over the core, speaking LSPProtocol.
-        .target(name: "JiaoduiLSP", dependencies: ["JiaoduiCore", "LSPProtocol"]),
+        .target(name: "JiaoduiLSP", dependencies: ["JiaoduiCore", "JiaoduiProject", "LSPProtocol"]),
         .target(
             name: "JiaoduiCLI",
-            dependencies: ["JiaoduiCore", "JiaoduiLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JiaoduiCore", "JiaoduiProject", "JiaoduiLSP",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
         .testTarget(
@@ -48,5 +51,6 @@ let package = Package(
             dependencies: ["JiaoduiCore", "CJiaoduiData"]
         ),
         .testTarget(name: "JiaoduiCLITests", dependencies: ["JiaoduiCLI", "JiaoduiCore"]),
+        .testTarget(name: "JiaoduiLSPTests", dependencies: ["JiaoduiLSP", "LSPProtocol", "JiaoduiCore"]),
     ]
 )

@@ -46,14 +46,14 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         let linter = try makeLinter(pack: pack, selection: selection)
-        let locale = pack.locale.core
+        let project = ProjectSettings(pack: pack, selection: selection)
         let items = InputFiles.expand(inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let dryRun = dryRun
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
-                let result = FixApplier.fixAll(document, linter: linter, locale: locale)
+                let result = FixApplier.fixAll(document, linter: linter, filter: project.filter(for: item))
                 let fixed = result.document
                 let diff = dryRun && !result.applied.isEmpty
                     ? UnifiedDiff.render(old: document.text, new: fixed.text, path: item.path) : ""
@@ -101,7 +101,7 @@ struct FixCommand: ParsableCommand {
         }
         Console.err(tally.summary(pack.locale, dryRun: dryRun) + "\n")
 
-        if failed { throw ExitStatus.failure }
+        if failed || project.reportProblems() { throw ExitStatus.failure }
         if tally.tripped { throw ExitStatus.findings }
     }
 }

@@ -40,7 +40,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let linter = try makeLinter(pack: pack, selection: selection)
-        let locale = pack.locale.core
+        let project = ProjectSettings(pack: pack, selection: selection)
         let format = format
         let reporter = TextReporter(locale: pack.locale, colour: format == .text && Console.stdoutWantsColour)
         let items = InputFiles.expand(inputs.paths)
@@ -48,7 +48,9 @@ struct LintCommand: ParsableCommand {
 
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
-                let result = LintResult(path: item.path, document: document, diagnostics: linter.lint(document, locale: locale))
+                let filter = project.filter(for: item)
+                let findings = filter.apply(linter.lint(document, locale: filter.locale), in: document)
+                let result = LintResult(path: item.path, document: document, diagnostics: findings)
                 let rendered = switch format {
                 case .text: reporter.report(path: result.path, document: document, diagnostics: result.diagnostics)
                 case .json: JSONReport.file(result)
@@ -83,7 +85,7 @@ struct LintCommand: ParsableCommand {
         case .json: Console.out(JSONReport.document(files: fragments, failures: failures, tally: tally) + "\n")
         }
 
-        if !failures.isEmpty { throw ExitStatus.failure }
+        if !failures.isEmpty || project.reportProblems() { throw ExitStatus.failure }
         if tripped { throw ExitStatus.findings }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JiaoduiCore
+import JiaoduiProject
 
 /// `--locale zh|en`.
 enum MessageLocaleOption: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -35,8 +36,11 @@ struct PackOptions: ParsableArguments {
         valueName: "DIR"))
     var rulesDirectory: String?
 
-    @Option(help: "提示语言 / message language")
-    var locale: MessageLocaleOption = .zh
+    @Option(name: .customLong("locale"), help: "提示语言（默认取 .jiaodui.yml 的 locale，否则 zh） / message language (default: the locale of .jiaodui.yml, else zh)")
+    var localeOption: MessageLocaleOption?
+
+    /// The language of the command's own output.
+    var locale: MessageLocaleOption { localeOption ?? .zh }
 
     /// The built-in pack, or the one in `--rules DIR`. Errors are printed and become exit status 2.
     func loadPack() throws(ExitCode) -> RulePack {
@@ -139,5 +143,39 @@ struct JobsOption: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError(L10n("--jobs 须至少为 1", "--jobs must be at least 1").both) }
+    }
+}
+
+/// What the project configuration governing each input asks (rules off, severities, allowed
+/// phrases, locale), with the command line taking precedence: `--locale` over `locale:`, and a
+/// rule named with `--rule` runs even if the configuration turns it off.
+struct ProjectSettings: Sendable {
+    let store = ProjectConfigStore(root: nil)
+    let locale: MessageLocaleOption?
+    let selected: Set<String>
+
+    init(pack: PackOptions, selection: RuleSelection) {
+        locale = pack.localeOption
+        selected = Set(selection.only)
+    }
+
+    func filter(for item: InputItem) -> FindingFilter {
+        let path: String
+        switch item.source {
+        case .file(let p): path = p
+        // Text on stdin belongs to the project of the working directory.
+        default: path = FileManager.default.currentDirectoryPath + "/-"
+        }
+        var filter = store.filter(for: path)
+        if let locale { filter.locale = locale.core }
+        filter.disabled.subtract(selected)
+        return filter
+    }
+
+    /// Prints every broken configuration file met; true when there was one (exit status 2).
+    func reportProblems() -> Bool {
+        let problems = store.takeProblems()
+        for p in problems { Console.error(p.description) }
+        return !problems.isEmpty
     }
 }

@@ -46,12 +46,23 @@ public struct FindingFilter: Sendable, Equatable {
     static func covers(_ phrase: [Unicode.Scalar], _ range: Range<Int>, _ document: TextDocument) -> Bool {
         guard !phrase.isEmpty else { return false }
         let s = document.scalars
-        let flagged = s[range].filter { !CharClass.isSpace($0) && $0 != "\n" && $0 != "\r" }
+        var flagged = s[range].filter { !CharClass.isSpace($0) && $0 != "\n" && $0 != "\r" }[...]
+        if flagged.elementsEqual(phrase) { return true }
+        // “我为群众办实事” is the allowed 我为群众办实事 in its quotes.
+        while let f = flagged.first, isMark(f), f != phrase.first { flagged.removeFirst() }
+        while let l = flagged.last, isMark(l), l != phrase.last { flagged.removeLast() }
         if flagged.elementsEqual(phrase) { return true }
         let lo = max(0, range.upperBound - phrase.count)
         let hi = min(range.lowerBound, s.count - phrase.count)
         guard lo <= hi else { return false }
         for start in lo...hi where s[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
         return false
+    }
+
+    private static func isMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
     }
 }

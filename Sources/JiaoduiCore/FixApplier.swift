@@ -49,12 +49,15 @@ public enum FixApplier {
         return (out, applied)
     }
 
-    /// Rounds of lint-and-fix until no fixable finding is left (at most `maxRounds`).
-    public static func fixAll(_ document: TextDocument, linter: Linter, locale: MessageLocale = .zh,
+    /// Rounds of lint-and-fix until no fixable finding is left (at most `maxRounds`). Only the
+    /// findings `filter` lets through are fixed (a rule turned off or a phrase allowed by the
+    /// project stays as written).
+    public static func fixAll(_ document: TextDocument, linter: Linter, filter: FindingFilter = FindingFilter(),
                               maxRounds: Int = 5) -> Result {
         var current = document
         var applied: [Diagnostic] = []
-        var findings = linter.lint(current, locale: locale)
+        func lint(_ d: TextDocument) -> [Diagnostic] { filter.apply(linter.lint(d, locale: filter.locale), in: d) }
+        var findings = lint(current)
         for _ in 0..<maxRounds {
             let fixable = findings.filter { !$0.fixes.isEmpty }
             if fixable.isEmpty { break }
@@ -62,7 +65,7 @@ public enum FixApplier {
             if round.isEmpty { break }
             applied += round
             current = TextDocument(scalars: scalars)
-            findings = linter.lint(current, locale: locale)
+            findings = lint(current)
         }
         return Result(document: current, applied: applied, remaining: findings)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JiaoduiCore
+import JiaoduiProject
 import LSPProtocol
 
 /// Commands the server carries out itself (never left to the client, which Neovim or Emacs would
@@ -39,9 +40,8 @@ extension LanguageServer {
             case .disableRuleInProject:
                 updated = try ProjectConfigEditor.settingRule(value, to: "off", in: existing)
             case .disableRuleInFile:
-                let base = (configPath as NSString).deletingLastPathComponent
-                let relative = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
-                updated = try ProjectConfigEditor.disablingRule(value, forFile: relative, in: existing)
+                updated = try ProjectConfigEditor.disablingRule(value, forFile: ProjectConfigStore.relative(path, to: configPath),
+                                                                in: existing)
             }
             // Never write a file the CLI would then refuse.
             _ = try ProjectConfig.parse(updated, file: configPath, ruleIDs: Set(RuleRegistry.types.map { $0.id }))
@@ -60,8 +60,8 @@ extension LanguageServer {
     func findingFilter(_ uri: String) -> FindingFilter {
         var filter = projectConfig.filter(for: FileURI.path(uri))
         for problem in projectConfig.takeProblems() {
-            log(problem)
-            showMessage(MessageType.error, "jiaodui: \(problem)")
+            log(problem.description)
+            showMessage(MessageType.error, "jiaodui: \(problem.description)")
         }
         if let locale = settings.locale { filter.locale = locale }
         filter.set(settings.rules)

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import JiaoduiCore
+import JiaoduiProject
 import LSPProtocol
 
 /// Open, edit, save, close — and the lints they trigger.

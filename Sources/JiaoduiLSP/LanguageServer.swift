@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import JiaoduiCore
+import JiaoduiProject
 import LSPProtocol
 
 /// `jiaodui lsp`: the language server. A face over the core: it keeps the open documents, turns
@@ -33,6 +34,8 @@ public final class LanguageServer: @unchecked Sendable {
     var encoding = PositionEncoding.utf16
     var documents: [String: OpenDocument] = [:]
     var settings = ServerSettings()
+    /// The settings `initializationOptions` gave; later settings apply on top of them.
+    var initialSettings = ServerSettings()
     var linter: Linter
     var client = ClientFeatures()
     var projectConfig: ProjectConfigStore
@@ -182,7 +185,7 @@ public final class LanguageServer: @unchecked Sendable {
         case "workspace/didChangeConfiguration":
             let params = try JSONRPC.params(DidChangeConfigurationParams.self, from: body)
             if let settings = params.settings, settings != .null, settings["jiaodui"] != nil || settings["rules"] != nil || settings["locale"] != nil {
-                applySettings(settings, base: ServerSettings())
+                applySettings(settings, base: initialSettings)
             } else {
                 requestConfiguration()
             }

@@ -1,4 +1,5 @@
 import JiaoduiCore
+import JiaoduiProject
 import LSPProtocol
 
 extension LanguageServer {
@@ -14,6 +15,7 @@ extension LanguageServer {
         client.root = (params.workspaceFolders?.first?.uri ?? params.rootUri).flatMap(FileURI.path)
             ?? params.rootPath
         if options.projectConfig == nil { projectConfig = ProjectConfigStore(root: client.root) }
+        initialSettings = ServerSettings.read(params.initializationOptions).0
         applySettings(params.initializationOptions, base: ServerSettings(), relint: false)
         lifecycle = .running
         warmUp()
@@ -35,12 +37,12 @@ extension LanguageServer {
         lintQueue.async { _ = linter.lint(TextDocument("预热：开展学习活动。\n\n下一段")) }
     }
 
-    /// Asks the client for the `jiaodui` settings section, when it can answer.
+    /// Asks the client for the `jiaodui` settings section, when it can answer. What it answers
+    /// applies on top of `initializationOptions`; `null` means nothing beyond them.
     func requestConfiguration() {
         guard client.configuration else { return }
         ask("workspace/configuration", ConfigurationParams(items: [ConfigurationItem(scopeUri: nil, section: "jiaodui")])) { envelope, _ in
-            guard let first = envelope.result?.arrayValue?.first, first != .null else { return }
-            self.applySettings(first, base: ServerSettings())
+            self.applySettings(envelope.result?.arrayValue?.first, base: self.initialSettings)
         }
     }
 
