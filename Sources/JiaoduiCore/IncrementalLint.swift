@@ -3,9 +3,9 @@
 /// Every check of the core judges a line break from the lines around it, a repeat from the text
 /// beside it, a mark from its neighbours. So after an edit only the findings that start in the
 /// edited lines and a few non-blank lines on each side can change; those are recomputed from a
-/// window with more context lines around it, and all others are kept. The one check that reaches
-/// further (a spliced fragment repeating text up to thousands of characters away) is caught up by
-/// a full lint, which the editor face runs after typing pauses.
+/// window with more context lines around it (reaching back as far as a spliced fragment's original
+/// may lie), and all others are kept. What an edit changes far away — a spliced fragment whose
+/// original was edited — is caught up by a full lint, which the editor face runs when typing pauses.
 extension Linter {
     /// Lines on each side of the edit whose findings are recomputed.
     public static let relintLines = 2
@@ -23,12 +23,15 @@ extension Linter {
         let innerLast = Self.step(document, from: last, by: Self.relintLines)
         let outerFirst = Self.step(document, from: innerFirst, by: -Self.contextLines)
         let outerLast = Self.step(document, from: innerLast, by: Self.contextLines)
-        if outerFirst == 0 && outerLast == lines.count - 1 {
-            return lint(document, locale: locale)
-        }
         let innerStart = lines[innerFirst].start
         let innerEnd = lines[innerLast].next
-        let windowStart = lines[outerFirst].start
+        if outerLast == lines.count - 1 && innerStart <= engine.breaks.fragmentMaxDistance {
+            return lint(document, locale: locale)
+        }
+        // A break after a spliced fragment is judged with the fragment's original, which may lie
+        // up to `fragmentMaxDistance` characters back: the window reaches that far.
+        let reach = document.lineIndex(containing: max(0, innerStart - engine.breaks.fragmentMaxDistance))
+        let windowStart = lines[min(outerFirst, reach)].start
         let window = TextDocument(scalars: Array(document.scalars[windowStart..<lines[outerLast].next]))
         var merged = previous.filter { $0.range.lowerBound < innerStart || $0.range.lowerBound >= innerEnd }
         for var d in lint(window, locale: locale) {
