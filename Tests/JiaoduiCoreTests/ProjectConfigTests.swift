@@ -1,0 +1,115 @@
+import XCTest
+@testable import JiaoduiCore
+
+final class ProjectConfigTests: XCTestCase {
+    let ids = Set(RuleRegistry.types.map { $0.id })
+
+    func testParsesEveryKey() throws {
+        let config = try ProjectConfig.parse("""
+            # 本报编辑部的设置
+            locale: en
+            rules:
+              halfwidth-punctuation: off
+              truncated-sentence: error
+              broken-wrap: on
+            allow:
+              - 我为群众办实事
+            overrides:
+              - files: ["archive/**", "*.md"]
+                rules:
+                  duplicate-phrase: off
+            """, file: ".jiaodui.yml", ruleIDs: ids)
+        XCTAssertEqual(config.locale, .en)
+        XCTAssertEqual(config.rules["halfwidth-punctuation"], .off)
+        XCTAssertEqual(config.rules["truncated-sentence"], .severity(.error))
+        XCTAssertEqual(config.allow, ["我为群众办实事"])
+        XCTAssertEqual(config.rules(for: "archive/2024/a.txt")["duplicate-phrase"], .off)
+        XCTAssertEqual(config.rules(for: "notes/b.md")["duplicate-phrase"], .off, "a pattern without / matches the name anywhere")
+        XCTAssertNil(config.rules(for: "today/a.txt")["duplicate-phrase"])
+    }
+
+    func testErrorsNameTheFileThePlaceAndTheChoices() {
+        func error(_ text: String) -> String {
+            do {
+                _ = try ProjectConfig.parse(text, file: "p/.jiaodui.yml", ruleIDs: ids)
+                return "no error"
+            } catch {
+                return error.description
+            }
+        }
+        XCTAssertEqual(error("rulez: {}"), "p/.jiaodui.yml:1:1: rulez: 未知的键；可用：allow, locale, overrides, rules / unknown key")
+        XCTAssertTrue(error("rules:\n  no-such-rule: off").hasPrefix("p/.jiaodui.yml:2:3: rules.no-such-rule: 没有这条规则；可用：broken-wrap, "))
+        XCTAssertEqual(error("rules:\n  broken-wrap: loud"),
+                       "p/.jiaodui.yml:2:16: rules.broken-wrap: 须为 on、off、error、warning 或 info / must be on, off, error, warning or info")
+        XCTAssertEqual(error("locale: fr"), "p/.jiaodui.yml:1:9: locale: 须为 zh 或 en / must be zh or en")
+        XCTAssertEqual(error("allow: 我为群众办实事"), "p/.jiaodui.yml:1:8: allow: 须为字符串列表 / must be a list of strings")
+        XCTAssertTrue(error("rules: [").hasPrefix("p/.jiaodui.yml:"))
+        XCTAssertEqual(error(""), "no error", "an empty file is an empty configuration")
+    }
+
+    func testFilterDropsDisabledRulesAndAllowedPhrasesAndSetsSeverities() {
+        let text = "医院党委持续深入开展“我为群众办实事”“我为群众办实事”等活动。今天,我们开会。"
+        let document = TextDocument(text)
+        let findings = sharedLinter.lint(document)
+        XCTAssertEqual(Set(findings.map(\.ruleID)), ["duplicate-phrase", "halfwidth-punctuation"])
+
+        var filter = FindingFilter()
+        filter.allow = ["我为群众办实事"]
+        filter.set(["halfwidth-punctuation": .severity(.error)])
+        let kept = filter.apply(findings, in: document)
+        XCTAssertEqual(kept.map(\.ruleID), ["halfwidth-punctuation"], "the phrase contains the finding: allowed")
+        XCTAssertEqual(kept.map(\.severity), [.error])
+        filter.set(["halfwidth-punctuation": .off])
+        XCTAssertEqual(filter.apply(findings, in: document), [])
+
+        var unrelated = FindingFilter()
+        unrelated.allow = ["开会"]
+        XCTAssertEqual(unrelated.apply(findings, in: document).count, findings.count, "an allowed phrase elsewhere changes nothing")
+    }
+
+    func testEditorKeepsWhatPeopleWrote() throws {
+        let original = """
+            # 编辑部约定，请勿删除本注释
+            rules:
+              # 旧稿的半角标点另行处理
+              halfwidth-punctuation: warning
+
+            allow:
+              - 三会一课  # 固定说法
+            """
+        var text = try ProjectConfigEditor.settingRule("halfwidth-punctuation", to: "off", in: original)
+        text = try ProjectConfigEditor.settingRule("broken-wrap", to: "off", in: text)
+        text = try ProjectConfigEditor.allowing("我为群众办实事", in: text)
+        text = try ProjectConfigEditor.disablingRule("truncated-sentence", forFile: "稿件/第一版.txt", in: text)
+        XCTAssertEqual(text, """
+            # 编辑部约定，请勿删除本注释
+            rules:
+              # 旧稿的半角标点另行处理
+              halfwidth-punctuation: off
+              broken-wrap: off
+
+            allow:
+              - 三会一课  # 固定说法
+              - "我为群众办实事"
+            overrides:
+              - files: ["稿件/第一版.txt"]
+                rules:
+                  truncated-sentence: off
+
+            """)
+        let parsed = try ProjectConfig.parse(text, file: "x", ruleIDs: ids)
+        XCTAssertEqual(parsed.allow, ["三会一课", "我为群众办实事"])
+        XCTAssertEqual(parsed.rules(for: "稿件/第一版.txt")["truncated-sentence"], .off)
+        XCTAssertThrowsError(try ProjectConfigEditor.allowing("x", in: "allow: [a, b]\n"), "flow style is left to a person")
+        XCTAssertEqual(ProjectConfigEditor.quoted("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"")
+    }
+
+    func testGlob() {
+        XCTAssertTrue(Glob.matches("**/*.md", "a/b/c.md"))
+        XCTAssertTrue(Glob.matches("**/*.md", "c.md"))
+        XCTAssertTrue(Glob.matches("docs/*.txt", "docs/a.txt"))
+        XCTAssertFalse(Glob.matches("docs/*.txt", "docs/sub/a.txt"))
+        XCTAssertTrue(Glob.matches("/docs/?.txt", "docs/a.txt"))
+        XCTAssertFalse(Glob.matches("archive/**", "today/a.txt"))
+    }
+}
