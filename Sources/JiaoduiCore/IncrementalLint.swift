@@ -33,12 +33,19 @@ extension Linter {
         let reach = document.lineIndex(containing: max(0, innerStart - engine.breaks.fragmentMaxDistance))
         let windowStart = lines[min(outerFirst, reach)].start
         let window = TextDocument(scalars: Array(document.scalars[windowStart..<lines[outerLast].next]))
-        var merged = previous.filter { $0.range.lowerBound < innerStart || $0.range.lowerBound >= innerEnd }
+        // `previous` is in document order: the findings before the re-linted lines, the new ones
+        // (in order), then the findings after them is the whole list in order, without a sort.
+        var fresh: [Diagnostic] = []
         for var d in lint(window, locale: locale) {
             d.shift(by: windowStart)
-            if d.range.lowerBound >= innerStart && d.range.lowerBound < innerEnd { merged.append(d) }
+            if d.range.lowerBound >= innerStart && d.range.lowerBound < innerEnd { fresh.append(d) }
         }
-        merged.sort(by: Diagnostic.documentOrder)
+        let before = previous.partitioningIndex(where: { $0.range.lowerBound >= innerStart })
+        let after = previous[before...].partitioningIndex(where: { $0.range.lowerBound >= innerEnd })
+        var merged = Array(previous[..<before])
+        merged.reserveCapacity(previous.count + fresh.count)
+        merged += fresh
+        merged += previous[after...]
         return merged
     }
 
@@ -109,5 +116,25 @@ public struct EditTracker: Sendable {
         } else {
             changed = edited
         }
+    }
+}
+
+extension Collection {
+    /// The first index whose element satisfies `predicate`, which must be false for a prefix of
+    /// the collection and true for the rest (binary search).
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var lo = startIndex
+        var n = count
+        while n > 0 {
+            let half = n / 2
+            let mid = index(lo, offsetBy: half)
+            if predicate(self[mid]) {
+                n = half
+            } else {
+                lo = index(after: mid)
+                n -= half + 1
+            }
+        }
+        return lo
     }
 }

@@ -20,7 +20,7 @@ extension LanguageServer {
                 let diagnostic = DiagnosticMapping.lsp(finding, converter)
                 for (i, fix) in finding.fixes.enumerated() {
                     actions.append(.action(CodeAction(title: fix.title, kind: "quickfix", diagnostics: [diagnostic], isPreferred: i == 0,
-                                                      edit: workspaceEdit(doc, fix.edits.map { DiagnosticMapping.lspEdit($0, converter) }))))
+                                                      edit: workspaceEdit(doc, DiagnosticMapping.lspEdits(fix.edits, converter)))))
                 }
                 actions += silencingCommands(finding, doc, locale).map { .command($0) }
             }
@@ -31,7 +31,7 @@ extension LanguageServer {
                 actions.append(.action(CodeAction(title: locale == .zh ? "jiaodui：修复全部可自动修复的问题（\(edits.count) 处）"
                                                                         : "jiaodui: fix all auto-fixable problems (\(edits.count))",
                                                   kind: Self.fixAllKind,
-                                                  edit: workspaceEdit(doc, edits.map { DiagnosticMapping.lspEdit($0, converter) }))))
+                                                  edit: workspaceEdit(doc, DiagnosticMapping.lspEdits(edits, converter)))))
             }
         }
         return actions

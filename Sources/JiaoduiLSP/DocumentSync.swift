@@ -25,8 +25,10 @@ extension LanguageServer {
         for change in params.contentChanges {
             if let (range, count) = doc.apply(change, encoding: encoding) {
                 tracker.replace(range, count: count)
+                doc.encoded.edited(at: range.lowerBound)
             } else {
                 replacedWhole = true
+                doc.encoded.edited(at: 0)
             }
         }
         doc.version = params.textDocument.version
@@ -104,18 +106,19 @@ extension LanguageServer {
         doc.provisional = provisional
         if changed { doc.generation += 1 }
         documents[uri] = doc
-        if changed || publishUnchanged { publish(doc) }
+        if changed || publishUnchanged { publish(uri) }
     }
 
-    func publish(_ doc: OpenDocument) {
-        notify("textDocument/publishDiagnostics",
-               PublishDiagnosticsParams(uri: doc.uri, version: doc.version, diagnostics: lspDiagnostics(doc)))
+    func publish(_ uri: String) {
+        guard var doc = documents[uri] else { return }
+        let encoded = doc.encoded.encode(doc.findings, PositionConverter(doc.text, encoding))
+        documents[uri] = doc
+        send(JSONRPC.publishDiagnostics(uri: uri, version: doc.version, encoded: encoded))
     }
 
     func lspDiagnostics(_ doc: OpenDocument) -> [LSPDiagnostic] {
         guard !doc.findings.isEmpty else { return [] }
-        let converter = PositionConverter(doc.text, encoding)
-        return doc.findings.map { DiagnosticMapping.lsp($0, converter) }
+        return DiagnosticMapping.lsp(doc.findings, PositionConverter(doc.text, encoding))
     }
 
     func pullDiagnostics(_ params: DocumentDiagnosticParams) -> DocumentDiagnosticReport {

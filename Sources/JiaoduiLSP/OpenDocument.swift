@@ -14,6 +14,8 @@ struct OpenDocument: Sendable {
     var provisional = false
     /// Bumped whenever `findings` change; with the version it makes the pull `resultId`.
     var generation = 0
+    /// The JSON of the diagnostics last published, reused by the next publish.
+    var encoded = EncodedDiagnostics()
 
     var resultID: String { "\(version).\(generation)" }
 

@@ -31,28 +31,48 @@ enum PositionEncoding: String, Sendable {
 struct PositionConverter {
     let document: TextDocument
     let encoding: PositionEncoding
-    private let map: PositionMap?
 
     init(_ document: TextDocument, _ encoding: PositionEncoding) {
         self.document = document
         self.encoding = encoding
-        map = encoding == .utf32 ? nil : PositionMap(document)
     }
 
+    /// One position: its line found by binary search, its column counted from the line's start.
     func position(_ offset: Int) -> Position {
+        let offset = min(max(0, offset), document.count)
         let line = document.lineIndex(containing: offset)
-        let start = document.lines[line].start
-        let column: Int
-        switch encoding {
-        case .utf16: column = map!.utf16Offset(offset) - map!.utf16Offset(start)
-        case .utf8: column = map!.utf8Offset(offset) - map!.utf8Offset(start)
-        case .utf32: column = offset - start
-        }
+        var column = 0
+        for i in document.lines[line].start..<offset { column += encoding.width(document.scalars[i]) }
         return Position(line: line, character: column)
     }
 
     func range(_ r: Swift.Range<Int>) -> LSPRange {
         LSPRange(start: position(r.lowerBound), end: position(r.upperBound))
+    }
+
+    /// The positions of many offsets in one sweep over the text (a publish converts thousands).
+    func positions(_ offsets: [Int]) -> [Position] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var out = [Position](repeating: Position(line: 0, character: 0), count: offsets.count)
+        let lines = document.lines
+        let scalars = document.scalars
+        var line = 0
+        var cursor = lines[0].start
+        var column = 0
+        for index in order {
+            let offset = min(max(0, offsets[index]), document.count)
+            while line + 1 < lines.count && lines[line + 1].start <= offset {
+                line += 1
+                cursor = lines[line].start
+                column = 0
+            }
+            while cursor < offset {
+                column += encoding.width(scalars[cursor])
+                cursor += 1
+            }
+            out[index] = Position(line: line, character: column)
+        }
+        return out
     }
 
     /// The scalar offset at `position`. A line past the end means the end of the text; a column past

@@ -34,6 +34,7 @@ public enum DiagnosticSeverity {
 
 public struct CodeDescription: Codable, Sendable, Hashable {
     public var href: String
+    public init(href: String) { self.href = href }
 }
 
 public struct Diagnostic: Codable, Sendable, Hashable {
