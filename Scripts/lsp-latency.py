@@ -344,7 +344,7 @@ def main():
     print("shipped  = `jiaodui lsp` (re-lints the edited lines, full lint once typing pauses)")
     print("baseline = `jiaodui lsp --full-lint-limit 100000000` (full re-lint on every edit)")
 
-    worst_p99 = None
+    verdicts = []
     problems = []
     for title, key, text in build_documents(args.size):
         edits = plan_edits(text, args.edits)
@@ -372,15 +372,16 @@ def main():
         print("  edits undone -> caught-up diagnostics equal the first ones: " + ", ".join(
             "%s %s" % (r["label"], {True: "yes", False: "NO", None: "n/a (odd number of edits)"}[r["roundtrip"]])
             for r in results))
-        if key == "worst":
-            worst_p99 = a["p99"]
-            worst_size = "%d KB" % round(len(text) / 1000.0)
+        verdicts.append((key, a["p99"], "%d KB" % round(len(text) / 1000.0), len(text), a["diags"]))
 
     for p in problems:
         print("WARNING: " + p, file=sys.stderr)
     print()
-    print("p99 edit→publish (%s, shipped): %.2f ms (target ≤ %g ms): %s"
-          % (worst_size, worst_p99, TARGET_MS, "PASS" if worst_p99 <= TARGET_MS else "FAIL"))
+    # One verdict per document: the clean one is what a newsroom's copy looks like; the worst
+    # case (thousands of findings) is bound by the protocol, which re-sends every diagnostic.
+    for key, p99, size, chars, diags in verdicts:
+        print("p99 edit→publish (%s, %s: %d diagnostics, shipped): %.2f ms (target ≤ %g ms): %s"
+              % (size, key, diags, p99, TARGET_MS, "PASS" if p99 <= TARGET_MS else "FAIL"))
     return 0
 
 
