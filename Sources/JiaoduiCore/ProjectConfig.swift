@@ -36,6 +36,7 @@ public struct ProjectConfig: Sendable, Equatable {
         var config = ProjectConfig()
         guard let root = try RuleSpecParser.compose(text, file: file) else { return config }
         guard let map = root.mapping else { throw RuleSpecParser.err(file, root, "", "顶层须为映射 / the top level must be a mapping") }
+        try rejectDuplicateKeys(map, file: file, key: "")
         for (k, v) in map {
             switch k.string {
             case "locale":
@@ -72,6 +73,17 @@ public struct ProjectConfig: Sendable, Equatable {
         return config
     }
 
+    /// A key written twice would silently drop the first one's settings.
+    private static func rejectDuplicateKeys(_ map: Node.Mapping, file: String, key: String) throws(RulePackError) {
+        var seen: Set<String> = []
+        for (k, _) in map {
+            let name = k.string ?? "?"
+            guard seen.insert(name).inserted else {
+                throw RuleSpecParser.err(file, k, key.isEmpty ? name : key + "." + name, "重复的键 / duplicate key")
+            }
+        }
+    }
+
     private static func strings(_ node: Node, file: String, key: String) throws(RulePackError) -> [String] {
         guard let items = node.sequence else { throw RuleSpecParser.err(file, node, key, "须为字符串列表 / must be a list of strings") }
         var out: [String] = []
@@ -84,6 +96,7 @@ public struct ProjectConfig: Sendable, Equatable {
 
     private static func ruleSettings(_ node: Node, file: String, key: String, ruleIDs: Set<String>) throws(RulePackError) -> [String: RuleSetting] {
         guard let m = node.mapping else { throw RuleSpecParser.err(file, node, key, "须为映射（规则 → on/off/error/warning/info）/ must be a mapping") }
+        try rejectDuplicateKeys(m, file: file, key: key)
         var out: [String: RuleSetting] = [:]
         for (k, v) in m {
             guard let id = k.string, ruleIDs.contains(id) else {
@@ -113,9 +126,20 @@ public struct ProjectConfig: Sendable, Equatable {
     }
 }
 
-/// `*` any run without `/`, `**` any run, `?` one character; a pattern without `/` matches the
-/// file name in any directory (as in .gitignore).
+/// `*` any run without `/`, `**` any run, `?` one character, `\\` makes the next character
+/// literal; a pattern without `/` matches the file name in any directory (as in .gitignore), a
+/// leading `/` anchors it to the configuration's directory.
 public enum Glob {
+    /// `path` as a pattern that matches exactly it.
+    public static func escaped(_ path: String) -> String {
+        var out = ""
+        for c in path.unicodeScalars {
+            if c == "*" || c == "?" || c == "\\" { out += "\\" }
+            out.unicodeScalars.append(c)
+        }
+        return out
+    }
+
     public static func matches(_ pattern: String, _ path: String) -> Bool {
         let p = Array(pattern.unicodeScalars)
         if !p.contains("/") {
@@ -142,6 +166,10 @@ public enum Glob {
                 guard i < s.endIndex, double || s[i] != "/" else { return false }
                 i += 1
             }
+        }
+        if c == "\\", p.count > 1 {
+            guard s.first == p[p.index(after: p.startIndex)] else { return false }
+            return match(p.dropFirst(2), s.dropFirst())
         }
         guard let f = s.first, c == "?" ? f != "/" : c == f else { return false }
         return match(p.dropFirst(), s.dropFirst())

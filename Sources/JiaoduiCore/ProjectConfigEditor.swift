@@ -1,5 +1,5 @@
 /// Changes a `.jiaodui.yml` the way a person would: a line added to the right block, everything
-/// else — comments, order, spacing — left as written.
+/// else — comments, order, spacing, line endings — left as written.
 public enum ProjectConfigEditor {
     public struct Refused: Error, Sendable, Equatable {
         public let message: String
@@ -7,81 +7,37 @@ public enum ProjectConfigEditor {
 
     /// Adds `phrase` to `allow:`.
     public static func allowing(_ phrase: String, in text: String) throws(Refused) -> String {
-        try insert(into: "allow", item: "- \(quoted(phrase))", in: text)
+        var file = Lines(text)
+        try file.insert(into: "allow", item: ["- \(quoted(phrase))"])
+        return file.text
     }
 
-    /// Sets `rules: id:` to `value` (on, off or a severity).
+    /// Sets `rules: id:` to `value` (on, off or a severity); a comment after the old value stays.
     public static func settingRule(_ id: String, to value: String, in text: String) throws(Refused) -> String {
-        var lines = split(text)
-        if let block = block("rules", in: lines) {
-            let indent = childIndent(block, lines)
-            for i in block.children where lines[i].hasPrefix(String(repeating: " ", count: indent) + id + ":") {
-                lines[i] = String(repeating: " ", count: indent) + "\(id): \(value)"
-                return lines.joined(separator: "\n")
+        var file = Lines(text)
+        if let block = file.block("rules") {
+            let indent = String(repeating: " ", count: file.childIndent(block))
+            for i in block.children where file.lines[i].content.hasPrefix(indent + id + ":") {
+                let old = file.lines[i].content
+                var comment = ""
+                if var start = old.range(of: " #")?.lowerBound {
+                    while start > old.startIndex, old[old.index(before: start)] == " " { start = old.index(before: start) }
+                    comment = String(old[start...])
+                }
+                file.lines[i].content = indent + "\(id): \(value)" + comment
+                return file.text
             }
         }
-        return try insert(into: "rules", item: "\(id): \(value)", in: text)
+        try file.insert(into: "rules", item: ["\(id): \(value)"])
+        return file.text
     }
 
-    /// Adds an override turning `id` off for the file at `path`.
+    /// Adds an override turning `id` off for the file at `path` (relative to the configuration,
+    /// anchored with a leading `/` so that a same-named file elsewhere keeps the rule).
     public static func disablingRule(_ id: String, forFile path: String, in text: String) throws(Refused) -> String {
-        try insert(into: "overrides", item: "- files: [\(quoted(path))]\n  rules:\n    \(id): off", in: text)
-    }
-
-    // MARK: -
-
-    private struct Block {
-        let keyLine: Int
-        /// Lines of the block's value (blank lines and comments at its end excluded).
-        let children: Swift.Range<Int>
-        let inline: Bool
-    }
-
-    private static func split(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    }
-
-    private static func block(_ key: String, in lines: [String]) -> Block? {
-        guard let k = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) else { return nil }
-        let after = lines[k].dropFirst(key.count + 1).trimmingPrefix(while: { $0 == " " })
-        let inline = !after.isEmpty && !after.hasPrefix("#")
-        var last = k
-        var i = k + 1
-        while i < lines.count {
-            let line = lines[i]
-            let trimmed = line.drop(while: { $0 == " " })
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
-                if line.first != " " && !line.hasPrefix("-") { break }
-                last = i
-            }
-            i += 1
-        }
-        return Block(keyLine: k, children: (k + 1)..<(last + 1), inline: inline)
-    }
-
-    private static func childIndent(_ block: Block, _ lines: [String]) -> Int {
-        for i in block.children {
-            let trimmed = lines[i].drop(while: { $0 == " " })
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { return lines[i].count - trimmed.count }
-        }
-        return 2
-    }
-
-    private static func insert(into key: String, item: String, in text: String) throws(Refused) -> String {
-        var lines = split(text)
-        if let block = block(key, in: lines) {
-            guard !block.inline else {
-                throw Refused(message: "\(key): 写在一行里（flow 风格），请手动添加 / written inline; add the entry by hand")
-            }
-            let indent = String(repeating: " ", count: childIndent(block, lines))
-            let itemLines = item.split(separator: "\n").map { indent + $0 }
-            lines.insert(contentsOf: itemLines, at: block.children.upperBound)
-            return lines.joined(separator: "\n")
-        }
-        var out = text
-        if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
-        out += key + ":\n" + item.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-        return out
+        var file = Lines(text)
+        try file.insert(into: "overrides", item: ["- files: [\(quoted("/" + Glob.escaped(path)))]", "  rules:", "    \(id): off"])
+        return file.text
     }
 
     /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
@@ -92,15 +48,114 @@ public enum ProjectConfigEditor {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 { out += "\\u" + String(u.value, radix: 16).leftPad(4) } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out + "\""
     }
-}
 
-extension String {
-    fileprivate func leftPad(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
+    /// The file as lines, each with its own line ending, so that a CRLF file stays CRLF.
+    private struct Lines {
+        struct Line {
+            var content: String
+            var ending: String
+        }
+
+        var lines: [Line] = []
+        /// The ending new lines get: the file's first one, else `\n`.
+        let newline: String
+
+        init(_ text: String) {
+            var current = String.UnicodeScalarView()
+            var scalars = text.unicodeScalars[...]
+            while let s = scalars.popFirst() {
+                if s == "\n" {
+                    lines.append(Line(content: String(current), ending: "\n"))
+                    current = String.UnicodeScalarView()
+                } else if s == "\r" {
+                    let crlf = scalars.first == "\n"
+                    if crlf { scalars.removeFirst() }
+                    lines.append(Line(content: String(current), ending: crlf ? "\r\n" : "\r"))
+                    current = String.UnicodeScalarView()
+                } else {
+                    current.append(s)
+                }
+            }
+            if !current.isEmpty { lines.append(Line(content: String(current), ending: "")) }
+            newline = lines.first { !$0.ending.isEmpty }?.ending ?? "\n"
+        }
+
+        var text: String { lines.map { $0.content + $0.ending }.joined() }
+
+        struct Block {
+            /// Lines of the block's value (blank lines and comments at its end excluded).
+            let children: Swift.Range<Int>
+            let inline: Bool
+        }
+
+        /// The top-level `key:` (also written `"key":` or `'key':`) and the lines of its value.
+        func block(_ key: String) -> Block? {
+            var rest: Substring?
+            var k = 0
+            for (i, line) in lines.enumerated() {
+                for spelling in [key, "\"\(key)\"", "'\(key)'"] {
+                    let c = line.content
+                    guard c.hasPrefix(spelling) else { continue }
+                    let after = c.dropFirst(spelling.count).drop { $0 == " " }
+                    if after.first == ":" {
+                        rest = after.dropFirst()
+                        k = i
+                        break
+                    }
+                }
+                if rest != nil { break }
+            }
+            guard let rest else { return nil }
+            let value = rest.drop { $0 == " " }
+            let inline = !value.isEmpty && !value.hasPrefix("#")
+            var last = k
+            for i in (k + 1)..<lines.count {
+                let line = lines[i].content
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                if line.first != " " && !line.hasPrefix("-") { break }
+                last = i
+            }
+            return Block(children: (k + 1)..<(last + 1), inline: inline)
+        }
+
+        func childIndent(_ block: Block) -> Int {
+            for i in block.children {
+                let c = lines[i].content
+                let trimmed = c.drop { $0 == " " }
+                if !trimmed.isEmpty && !trimmed.hasPrefix("#") { return c.count - trimmed.count }
+            }
+            return 2
+        }
+
+        mutating func insert(into key: String, item: [String]) throws(Refused) {
+            if let block = block(key) {
+                guard !block.inline else {
+                    throw Refused(message: "\(key): 写在一行里（flow 风格），请手动添加 / written inline; add the entry by hand")
+                }
+                let indent = String(repeating: " ", count: childIndent(block))
+                let at = block.children.upperBound
+                // The line before the new ones must end; the new ones end as the file does.
+                if lines[at - 1].ending.isEmpty { lines[at - 1].ending = newline }
+                lines.insert(contentsOf: item.map { Line(content: indent + $0, ending: newline) }, at: at)
+                return
+            }
+            if let last = lines.indices.last, lines[last].ending.isEmpty { lines[last].ending = newline }
+            lines.append(Line(content: key + ":", ending: newline))
+            lines += item.map { Line(content: "  " + $0, ending: newline) }
+        }
+    }
 }

@@ -92,7 +92,7 @@ final class ProjectConfigTests: XCTestCase {
               - 三会一课  # 固定说法
               - "我为群众办实事"
             overrides:
-              - files: ["稿件/第一版.txt"]
+              - files: ["/稿件/第一版.txt"]
                 rules:
                   truncated-sentence: off
 
@@ -101,10 +101,27 @@ final class ProjectConfigTests: XCTestCase {
         XCTAssertEqual(parsed.allow, ["三会一课", "我为群众办实事"])
         XCTAssertEqual(parsed.rules(for: "稿件/第一版.txt")["truncated-sentence"], .off)
         XCTAssertThrowsError(try ProjectConfigEditor.allowing("x", in: "allow: [a, b]\n"), "flow style is left to a person")
+        XCTAssertEqual(parsed.rules(for: "其他/稿件/第一版.txt")["truncated-sentence"], nil, "anchored to this file only")
         XCTAssertEqual(ProjectConfigEditor.quoted("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"")
     }
 
+    func testEditorKeepsCRLFCommentsAfterValuesAndRefusesDuplicates() throws {
+        let crlf = "# c\r\nrules:\r\n  broken-wrap: on  # 见 #12\r\nallow:\r\n  - 甲乙"
+        var text = try ProjectConfigEditor.allowing("丙丁", in: crlf)
+        text = try ProjectConfigEditor.settingRule("broken-wrap", to: "off", in: text)
+        XCTAssertEqual(text, "# c\r\nrules:\r\n  broken-wrap: off  # 见 #12\r\nallow:\r\n  - 甲乙\r\n  - \"丙丁\"\r\n")
+        let parsed = try ProjectConfig.parse(text, file: "x", ruleIDs: ids)
+        XCTAssertEqual(parsed.allow, ["甲乙", "丙丁"])
+        XCTAssertEqual(parsed.rules["broken-wrap"], .off)
+        XCTAssertEqual(try ProjectConfigEditor.allowing("x", in: "\"allow\":\n  - y\n"), "\"allow\":\n  - y\n  - \"x\"\n")
+        XCTAssertThrowsError(try ProjectConfig.parse("allow:\n  - a\nallow:\n  - b\n", file: "x", ruleIDs: ids)) {
+            XCTAssertEqual(($0 as? RulePackError)?.description, "x:3:1: allow: 重复的键 / duplicate key")
+        }
+    }
+
     func testGlob() {
+        XCTAssertTrue(Glob.matches("/" + Glob.escaped("a*b?.txt"), "a*b?.txt"))
+        XCTAssertFalse(Glob.matches("/" + Glob.escaped("a*b?.txt"), "axxbc.txt"))
         XCTAssertTrue(Glob.matches("**/*.md", "a/b/c.md"))
         XCTAssertTrue(Glob.matches("**/*.md", "c.md"))
         XCTAssertTrue(Glob.matches("docs/*.txt", "docs/a.txt"))
