@@ -30,8 +30,9 @@ extension LanguageServer {
         if command != .allow, RuleRegistry.type(value) == nil {
             throw ResponseError(code: ErrorCode.invalidParams, message: "no rule named \(value)")
         }
-        let configPath = projectConfig.writableConfigPath(for: path)
-        let existing = FileManager.default.contents(atPath: configPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let configPath = projectConfig.configPathToEdit(for: path)
+        let target = ProjectConfigStore.resolved(configPath)
+        let existing = FileManager.default.contents(atPath: target).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let updated: String
         do {
             switch command {
@@ -45,11 +46,16 @@ extension LanguageServer {
             }
             // Never write a file the CLI would then refuse.
             _ = try ProjectConfig.parse(updated, file: configPath, ruleIDs: Set(RuleRegistry.types.map { $0.id }))
-            try Data(updated.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
+            try Data(updated.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch let e as ProjectConfigEditor.Refused {
             throw ResponseError(code: ErrorCode.requestFailed, message: "\(configPath): \(e.message)")
         } catch {
             throw ResponseError(code: ErrorCode.requestFailed, message: "\(configPath): \(error)")
+        }
+        projectConfig.invalidate()
+        guard projectConfig.config(for: path)?.path == configPath else {
+            throw ResponseError(code: ErrorCode.requestFailed,
+                                message: "\(configPath) was written but does not govern \(path); move the setting by hand")
         }
         showMessage(MessageType.info, "jiaodui: \(configPath) ← \(command.rawValue) \(value)")
         relintAll()

@@ -10,10 +10,11 @@ extension LanguageServer {
         let item = params.textDocument
         documents[item.uri] = OpenDocument(uri: item.uri, languageId: item.languageId, version: item.version,
                                            text: TextDocument(item.text))
-        lintFully(item.uri)
+        lintFully(item.uri, trigger: .open)
         if !askedForSettings {
             askedForSettings = true
             requestConfiguration()
+            watchProjectConfigs()
         }
     }
 
@@ -34,14 +35,14 @@ extension LanguageServer {
         doc.version = params.textDocument.version
         documents[uri] = doc
         guard !replacedWhole, doc.text.count > options.fullLintLimit, let changed = tracker.changed else {
-            lintFully(uri)
+            lintFully(uri, trigger: .edit)
             return
         }
         // Large text: the edited lines now, the whole text once typing pauses.
         let filter = findingFilter(uri)
         let relinted = linter.relint(doc.text, changed: changed, previous: tracker.diagnostics, locale: filter.locale)
-        update(uri, findings: filter.apply(relinted, in: doc.text), provisional: true, publishUnchanged: true)
-        scheduleFullLint(uri, after: options.fullLintDelay)
+        update(uri, findings: filter.apply(relinted, in: doc.text), provisional: true, trigger: .edit)
+        scheduleFullLint(uri, after: options.fullLintDelay, trigger: .elsewhere)
     }
 
     func didClose(_ params: DidCloseTextDocumentParams) {
@@ -61,25 +62,35 @@ extension LanguageServer {
 
     func relintAll() {
         projectConfig.invalidate()
-        for uri in documents.keys.sorted() { lintFully(uri) }
+        for uri in documents.keys.sorted() { lintFully(uri, trigger: .elsewhere) }
+    }
+
+    /// What made the server lint: it decides what the client is told.
+    enum Trigger {
+        /// The client opened or changed the document: it expects an answer for that version (a
+        /// push, or its own pull).
+        case open, edit
+        /// The catch-up after typing, new settings, a command, a changed configuration file: the
+        /// client hears only of a change (a push, or a refresh request that makes it pull).
+        case elsewhere
     }
 
     /// Lints the whole text: at once when it is small, else on the lint queue.
-    func lintFully(_ uri: String) {
+    func lintFully(_ uri: String, trigger: Trigger) {
         guard let doc = documents[uri] else { return }
         if doc.text.count <= options.fullLintLimit {
             latestLint.bump(uri)
             let filter = findingFilter(uri)
             update(uri, findings: filter.apply(linter.lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
-                   publishUnchanged: true)
+                   trigger: trigger)
         } else {
-            scheduleFullLint(uri, after: .milliseconds(0))
+            scheduleFullLint(uri, after: .milliseconds(0), trigger: trigger)
         }
     }
 
     /// Runs a full lint of the current text after `delay`, unless the text changes before it
     /// starts or before its result arrives.
-    func scheduleFullLint(_ uri: String, after delay: DispatchTimeInterval) {
+    func scheduleFullLint(_ uri: String, after delay: DispatchTimeInterval, trigger: Trigger) {
         guard let doc = documents[uri] else { return }
         let token = latestLint.bump(uri)
         let linter = self.linter
@@ -91,22 +102,42 @@ extension LanguageServer {
             let findings = filter.apply(linter.lint(text, locale: filter.locale), in: text)
             self.state.async {
                 guard latestLint.current(uri) == token, self.documents[uri]?.version == version else { return }
-                // A catch-up after edits publishes only what changed; after an open it always does.
-                self.update(uri, findings: findings, provisional: false, publishUnchanged: delay == .milliseconds(0))
+                self.update(uri, findings: findings, provisional: false, trigger: trigger)
             }
         }
     }
 
-    /// Stores new findings and publishes them: always after an edit (the client wants each
-    /// version answered), else only when they changed.
-    func update(_ uri: String, findings: [Finding], provisional: Bool, publishUnchanged: Bool) {
+    /// Stores new findings and tells the client. A client that pulls diagnostics gets no pushes
+    /// (it would show every finding twice); it is asked to pull again when findings change for a
+    /// reason other than its own edit.
+    func update(_ uri: String, findings: [Finding], provisional: Bool, trigger: Trigger) {
         guard var doc = documents[uri] else { return }
-        let changed = findings != doc.findings || doc.generation == 0
+        let changed = findings != doc.findings || doc.resultID.isEmpty
         doc.findings = findings
         doc.provisional = provisional
-        if changed { doc.generation += 1 }
+        if changed { doc.resultID = nextResultID() }
         documents[uri] = doc
-        if changed || publishUnchanged { publish(uri) }
+        if client.pullsDiagnostics {
+            if changed && trigger == .elsewhere { refreshPulledDiagnostics() }
+        } else if changed || trigger != .elsewhere {
+            publish(uri)
+        }
+    }
+
+    /// A result id no earlier report of this or another run of the server used.
+    func nextResultID() -> String {
+        resultCounter += 1
+        return "\(sessionID).\(resultCounter)"
+    }
+
+    /// Asks the client to pull again (once, however many documents changed in this turn).
+    func refreshPulledDiagnostics() {
+        guard client.diagnosticRefresh, !refreshPending else { return }
+        refreshPending = true
+        state.async {
+            self.refreshPending = false
+            self.ask("workspace/diagnostic/refresh", Optional<JSONValue>.none) { _, _ in }  // no params
+        }
     }
 
     func publish(_ uri: String) {
@@ -122,7 +153,17 @@ extension LanguageServer {
     }
 
     func pullDiagnostics(_ params: DocumentDiagnosticParams) -> DocumentDiagnosticReport {
-        guard let doc = documents[params.textDocument.uri] else { return .full("closed", []) }
+        let uri = params.textDocument.uri
+        guard documents[uri] != nil else { return .full(nextResultID(), []) }
+        if documents[uri]!.resultID.isEmpty {
+            // A large document pulled before its first lint finished: lint it now.
+            latestLint.bump(uri)
+            let doc = documents[uri]!
+            let filter = findingFilter(uri)
+            update(uri, findings: filter.apply(linter.lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
+                   trigger: .open)
+        }
+        let doc = documents[uri]!
         if params.previousResultId == doc.resultID { return .unchanged(doc.resultID) }
         return .full(doc.resultID, lspDiagnostics(doc))
     }

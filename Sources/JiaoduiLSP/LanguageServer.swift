@@ -46,16 +46,26 @@ public final class LanguageServer: @unchecked Sendable {
     var nextRequestID = 0
     var awaitingReplies: [RequestID: (IncomingEnvelope, [UInt8]) -> Void] = [:]
     let latestLint = LatestLint()
+    /// Result ids: unique to this run, so that a client holding ids from an earlier run or an
+    /// earlier opening of the document never hears "unchanged" for different findings.
+    let sessionID = String(UInt32.random(in: .min ... .max), radix: 36)
+    var resultCounter = 0
+    var refreshPending = false
 
     // Shared with the reader thread.
     private let cancelLock = NSLock()
     private var cancelled: Set<RequestID> = []
+    private var inFlight: Set<RequestID> = []
 
     struct ClientFeatures {
         var documentChanges = false
         var configuration = false
         var applyEdit = false
         var markdownHover = false
+        /// The client pulls diagnostics (`textDocument/diagnostic`), so it gets no pushes.
+        var pullsDiagnostics = false
+        var diagnosticRefresh = false
+        var watchesFiles = false
         var root: String?
     }
 
@@ -82,12 +92,21 @@ public final class LanguageServer: @unchecked Sendable {
             send(JSONRPC.errorResponse(id: nil, error))
             return
         }
-        if case .notification("$/cancelRequest") = envelope.kind,
-           let params = try? JSONRPC.params(CancelParams.self, from: body) {
-            cancelLock.lock()
-            cancelled.insert(params.id)
-            cancelLock.unlock()
+        switch envelope.kind {
+        case .notification("$/cancelRequest"):
+            // Only a request still waiting can be cancelled; the id of one answered is forgotten.
+            if let params = try? JSONRPC.params(CancelParams.self, from: body) {
+                cancelLock.lock()
+                if inFlight.contains(params.id) { cancelled.insert(params.id) }
+                cancelLock.unlock()
+            }
             return
+        case .request(let id, _):
+            cancelLock.lock()
+            inFlight.insert(id)
+            cancelLock.unlock()
+        default:
+            break
         }
         state.async { self.handle(envelope, body) }
     }
@@ -101,9 +120,11 @@ public final class LanguageServer: @unchecked Sendable {
     /// Returns once every message received so far has been handled (tests use it).
     public func drain() { state.sync {} }
 
+    /// Whether the request was cancelled while it waited; it is no longer waiting either way.
     private func isCancelled(_ id: RequestID) -> Bool {
         cancelLock.lock()
         defer { cancelLock.unlock() }
+        inFlight.remove(id)
         return cancelled.remove(id) != nil
     }
 
@@ -182,6 +203,9 @@ public final class LanguageServer: @unchecked Sendable {
             didClose(try JSONRPC.params(DidCloseTextDocumentParams.self, from: body))
         case "textDocument/didSave":
             didSave(try JSONRPC.params(DidSaveTextDocumentParams.self, from: body))
+        case "workspace/didChangeWatchedFiles":
+            // Only .jiaodui.yml is watched: a project's settings changed on disk.
+            relintAll()
         case "workspace/didChangeConfiguration":
             let params = try JSONRPC.params(DidChangeConfigurationParams.self, from: body)
             if let settings = params.settings, settings != .null, settings["jiaodui"] != nil || settings["rules"] != nil || settings["locale"] != nil {
@@ -209,7 +233,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Sends a request to the client; `then` runs on the state queue with its reply.
-    func ask<P: Encodable>(_ method: String, _ params: P, then: @escaping (IncomingEnvelope, [UInt8]) -> Void) {
+    func ask<P: Encodable>(_ method: String, _ params: P?, then: @escaping (IncomingEnvelope, [UInt8]) -> Void) {
         nextRequestID += 1
         let id = RequestID.string("jiaodui-\(nextRequestID)")
         awaitingReplies[id] = then

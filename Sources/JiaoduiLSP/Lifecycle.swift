@@ -12,6 +12,9 @@ extension LanguageServer {
         client.configuration = caps?.workspace?.configuration ?? false
         client.applyEdit = caps?.workspace?.applyEdit ?? false
         client.markdownHover = caps?.textDocument?.hover?.contentFormat?.contains("markdown") ?? false
+        client.pullsDiagnostics = caps?.textDocument?.diagnostic != nil
+        client.diagnosticRefresh = caps?.workspace?.diagnostics?.refreshSupport ?? false
+        client.watchesFiles = caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
         client.root = (params.workspaceFolders?.first?.uri ?? params.rootUri).flatMap(FileURI.path)
             ?? params.rootPath
         if options.projectConfig == nil { projectConfig = ProjectConfigStore(root: client.root) }
@@ -35,6 +38,18 @@ extension LanguageServer {
     private func warmUp() {
         let linter = self.linter
         lintQueue.async { _ = linter.lint(TextDocument("预热：开展学习活动。\n\n下一段")) }
+    }
+
+    /// Asks the client to report changes of `.jiaodui.yml` files, when it can. (Without that, a
+    /// changed file is still noticed at the next lint: its stamp on disk is checked each time.)
+    func watchProjectConfigs() {
+        guard client.watchesFiles else { return }
+        let registration: JSONValue = .object(["registrations": .array([.object([
+            "id": .string("jiaodui-project-config"),
+            "method": .string("workspace/didChangeWatchedFiles"),
+            "registerOptions": .object(["watchers": .array([.object(["globPattern": .string("**/.jiaodui.yml")])])]),
+        ])])])
+        ask("client/registerCapability", registration) { _, _ in }
     }
 
     /// Asks the client for the `jiaodui` settings section, when it can answer. What it answers

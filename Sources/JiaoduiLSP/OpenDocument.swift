@@ -12,12 +12,11 @@ struct OpenDocument: Sendable {
     var findings: [Finding] = []
     /// Whether `findings` still wait for that full lint.
     var provisional = false
-    /// Bumped whenever `findings` change; with the version it makes the pull `resultId`.
-    var generation = 0
+    /// Identifies `findings` for pull diagnostics; new whenever they change, empty before the
+    /// first lint.
+    var resultID = ""
     /// The JSON of the diagnostics last published, reused by the next publish.
     var encoded = EncodedDiagnostics()
-
-    var resultID: String { "\(version).\(generation)" }
 
     /// Applies one content change; returns the replaced scalar range (old offsets) and the number of
     /// scalars put in, or nil when the whole text was replaced.

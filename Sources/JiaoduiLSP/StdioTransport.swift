@@ -26,6 +26,13 @@ public final class StdioTransport: @unchecked Sendable {
                 let n = write(output, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        // A non-blocking stdout that is full: wait until it drains, never leave
+                        // half a message behind.
+                        var fds = pollfd(fd: output, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&fds, 1, -1)
+                        continue
+                    }
                     return
                 }
                 offset += n

@@ -9,7 +9,33 @@ public final class ProjectConfigStore: @unchecked Sendable {
     /// The workspace root: where a new configuration is created when none governs a file.
     public let root: String?
     private let lock = NSLock()
-    private var cache: [String: Loaded?] = [:]
+    private var cache: [String: Entry] = [:]
+
+    /// What a directory held when it was last looked at: the file's identity and what it said.
+    private struct Entry {
+        let stamp: Stamp?
+        let loaded: Loaded?
+    }
+
+    /// Enough of `stat` to notice an edit, a replacement or a removal made by anyone.
+    private struct Stamp: Equatable {
+        let device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+        init?(_ path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+            size = Int64(st.st_size)
+            #if canImport(Darwin)
+            seconds = st.st_mtimespec.tv_sec
+            nanoseconds = st.st_mtimespec.tv_nsec
+            #else
+            seconds = st.st_mtim.tv_sec
+            nanoseconds = st.st_mtim.tv_nsec
+            #endif
+        }
+    }
     private var problems: [RulePackError] = []
 
     public struct Loaded: Sendable {
@@ -49,12 +75,23 @@ public final class ProjectConfigStore: @unchecked Sendable {
         }
     }
 
-    /// Where a command that changes the project's settings writes: the governing file if there is
-    /// one, else a new file at the workspace root (or beside the document).
-    public func writableConfigPath(for path: String) -> String {
+    /// The configuration a command that changes the project's settings edits: the governing file
+    /// if there is one, else a new file at the workspace root when the document lies under it,
+    /// else beside the document. (Write through `resolved`, so that a symbolic link stays one.)
+    public func configPathToEdit(for path: String) -> String {
         if let found = config(for: path) { return found.path }
-        let dir = root ?? (path as NSString).deletingLastPathComponent
+        let dir = (path as NSString).deletingLastPathComponent
+        if let root, Self.resolved(dir) == Self.resolved(root) || Self.resolved(dir).hasPrefix(Self.resolved(root) + "/") {
+            return (root as NSString).appendingPathComponent(Self.fileName)
+        }
         return (dir as NSString).appendingPathComponent(Self.fileName)
+    }
+
+    /// `path` with symbolic links resolved (itself when it does not exist).
+    public static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// What the governing configuration asks of the findings in the file at `path`.
@@ -70,17 +107,20 @@ public final class ProjectConfigStore: @unchecked Sendable {
         return absolute.hasPrefix(base + "/") ? String(absolute.dropFirst(base.count + 1)) : absolute
     }
 
+    /// The configuration in `dir`, read again whenever the file changed on disk (an editor, git,
+    /// a colleague), so that no restart is needed.
     private func load(_ dir: String) -> Loaded? {
+        let file = (dir as NSString).appendingPathComponent(Self.fileName)
+        let stamp = Stamp(file)
         lock.lock()
-        if let cached = cache[dir] {
+        if let cached = cache[dir], cached.stamp == stamp {
             lock.unlock()
-            return cached
+            return cached.loaded
         }
         lock.unlock()
-        let file = (dir as NSString).appendingPathComponent(Self.fileName)
         var loaded: Loaded?
         var problem: RulePackError?
-        if let data = FileManager.default.contents(atPath: file) {
+        if stamp != nil, let data = FileManager.default.contents(atPath: file) {
             do {
                 let config = try ProjectConfig.parse(String(decoding: data, as: UTF8.self), file: file,
                                                      ruleIDs: Set(RuleRegistry.types.map { $0.id }))
@@ -91,8 +131,8 @@ public final class ProjectConfigStore: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        if cache[dir] == nil, let problem { problems.append(problem) }
-        cache[dir] = .some(loaded)
+        if let problem { problems.append(problem) }
+        cache[dir] = Entry(stamp: stamp, loaded: loaded)
         return loaded
     }
 }

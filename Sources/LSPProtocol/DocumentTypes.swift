@@ -90,7 +90,9 @@ public struct CodeActionParams: Decodable, Sendable {
 }
 
 public struct CodeActionContext: Decodable, Sendable {
-    public var diagnostics: [Diagnostic]
+    /// Kept as raw JSON: clients send every diagnostic at the place, other tools' included, and
+    /// those need not have the shape jiaodui's have (no severity, an integer code).
+    public var diagnostics: [JSONValue]
     public var only: [String]?
 }
 

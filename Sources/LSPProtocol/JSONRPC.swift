@@ -151,7 +151,8 @@ public enum JSONRPC {
         encode(NotificationMessage(method: method, params: params))
     }
 
-    public static func request<P: Encodable>(id: RequestID, _ method: String, _ params: P) -> [UInt8] {
+    /// A request to the client; nil params are left out (as for `workspace/diagnostic/refresh`).
+    public static func request<P: Encodable>(id: RequestID, _ method: String, _ params: P?) -> [UInt8] {
         encode(RequestMessage(id: id, method: method, params: params))
     }
 }
@@ -189,5 +190,5 @@ struct RequestMessage<P: Encodable>: Encodable {
     var jsonrpc = "2.0"
     let id: RequestID
     let method: String
-    let params: P
+    let params: P?
 }

@@ -23,6 +23,8 @@ public struct ClientCapabilities: Decodable, Sendable {
     public struct TextDocumentClient: Decodable, Sendable {
         public var hover: Hover?
         public var codeAction: CodeAction?
+        /// Present when the client pulls diagnostics.
+        public var diagnostic: JSONValue?
         public struct Hover: Decodable, Sendable { public var contentFormat: [String]? }
         public struct CodeAction: Decodable, Sendable {
             public var codeActionLiteralSupport: JSONValue?
@@ -33,6 +35,10 @@ public struct ClientCapabilities: Decodable, Sendable {
         public var applyEdit: Bool?
         public var workspaceEdit: WorkspaceEdit?
         public var configuration: Bool?
+        public var diagnostics: Diagnostics?
+        public var didChangeWatchedFiles: DidChangeWatchedFiles?
+        public struct DidChangeWatchedFiles: Decodable, Sendable { public var dynamicRegistration: Bool? }
+        public struct Diagnostics: Decodable, Sendable { public var refreshSupport: Bool? }
         public struct WorkspaceEdit: Decodable, Sendable {
             public var documentChanges: Bool?
         }

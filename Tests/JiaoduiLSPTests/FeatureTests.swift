@@ -77,7 +77,7 @@ final class CodeActionTests: XCTestCase {
             allow:
               - "“我为群众办实事”"
             overrides:
-              - files: ["稿件/第一版.txt"]
+              - files: ["/稿件/第一版.txt"]
                 rules:
                   broken-wrap: off
             rules:

@@ -17,14 +17,17 @@ final class LSPTestClient: @unchecked Sendable {
     private var nextID = 0
 
     init(options: LanguageServer.Options = .init()) {
-        server = LanguageServer(options: options, send: { [unowned self] body in
-            // Send the bytes through a framer, so the framing is part of what is tested.
+        server = LanguageServer(options: options, send: { [weak self] body in
+            // Send the bytes through a framer, so the framing is part of what is tested. (A
+            // background lint may still report after the test that started it has ended.)
+            guard let self else { return }
             self.lock.lock()
             defer { self.lock.unlock() }
             for case .body(let b) in self.outgoing.feed(MessageFramer.frame(body)) {
                 self.received.append(try! JSONSerialization.jsonObject(with: Data(b)) as! JSON)
             }
-        }, exit: { [unowned self] code in
+        }, exit: { [weak self] code in
+            guard let self else { return }
             self.lock.lock()
             self.exitCodes.append(code)
             self.lock.unlock()
@@ -111,6 +114,17 @@ final class LSPTestClient: @unchecked Sendable {
             if Date() > deadline { return publishes(uri).last?["diagnostics"] as? [JSON] ?? [] }
             Thread.sleep(forTimeInterval: 0.01)
         }
+    }
+
+    /// Waits up to `timeout` for `condition`, letting the server's queues run.
+    func wait(timeout: TimeInterval = 5, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            if Date() > deadline { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+            server.drain()
+        }
+        return true
     }
 
     /// Requests the client answers itself (workspace/configuration), newest last.
