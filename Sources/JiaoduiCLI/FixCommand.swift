@@ -47,13 +47,13 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let linter = try makeLinter(pack: pack, selection: selection)
         let project = ProjectSettings(pack: pack, selection: selection)
-        let items = InputFiles.expand(inputs.paths)
+        let items = project.included(InputFiles.expand(inputs.paths), named: inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let dryRun = dryRun
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
-                let result = FixApplier.fixAll(document, linter: linter, filter: project.filter(for: item))
+                let result = FixApplier.fixAll(document, linter: project.linter(for: item, base: linter), filter: project.filter(for: item))
                 let fixed = result.document
                 let diff = dryRun && !result.applied.isEmpty
                     ? UnifiedDiff.render(old: document.text, new: fixed.text, path: item.path) : ""
@@ -62,7 +62,7 @@ struct FixCommand: ParsableCommand {
             }
         }
 
-        let reporter = TextReporter(locale: pack.locale, colour: false)
+        let reporter = TextReporter(locale: project.outputLocale, colour: false)
         var failed = false
         var tally = FixTally()
         for (item, result) in zip(items, outcomes) {
@@ -99,7 +99,7 @@ struct FixCommand: ParsableCommand {
                 if inputs.failOn.trips(d.severity) { tally.tripped = true }
             }
         }
-        Console.err(tally.summary(pack.locale, dryRun: dryRun) + "\n")
+        Console.err(tally.summary(project.outputLocale, dryRun: dryRun) + "\n")
 
         if failed || project.reportProblems() { throw ExitStatus.failure }
         if tally.tripped { throw ExitStatus.findings }

@@ -19,6 +19,8 @@ public struct Jiaodui: ParsableCommand {
         FixCommand.self,
         RulesCommand.self,
         ExplainCommand.self,
+        InitCommand.self,
+        ConfigCommand.self,
         SegmentCommand.self,
         LSPCommand.self,
     ]

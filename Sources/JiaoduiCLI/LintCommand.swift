@@ -42,14 +42,14 @@ struct LintCommand: ParsableCommand {
         let linter = try makeLinter(pack: pack, selection: selection)
         let project = ProjectSettings(pack: pack, selection: selection)
         let format = format
-        let reporter = TextReporter(locale: pack.locale, colour: format == .text && Console.stdoutWantsColour)
-        let items = InputFiles.expand(inputs.paths)
+        let reporter = TextReporter(locale: project.outputLocale, colour: format == .text && Console.stdoutWantsColour)
+        let items = project.included(InputFiles.expand(inputs.paths), named: inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
                 let filter = project.filter(for: item)
-                let findings = filter.apply(linter.lint(document, locale: filter.locale), in: document)
+                let findings = filter.apply(project.linter(for: item, base: linter).lint(document, locale: filter.locale), in: document)
                 let result = LintResult(path: item.path, document: document, diagnostics: findings)
                 let rendered = switch format {
                 case .text: reporter.report(path: result.path, document: document, diagnostics: result.diagnostics)

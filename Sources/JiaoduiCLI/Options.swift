@@ -159,17 +159,41 @@ struct ProjectSettings: Sendable {
         selected = Set(selection.only)
     }
 
+    /// The language of the command's own lines (summary, notes): `--locale`, else the locale of
+    /// the working directory's project, else Chinese.
+    var outputLocale: MessageLocaleOption {
+        if let locale { return locale }
+        let here = store.config(for: FileManager.default.currentDirectoryPath + "/-")?.config.locale
+        return here == .en ? .en : .zh
+    }
+
+    /// The path the configuration is looked up for: text on stdin belongs to the project of the
+    /// working directory.
+    private func path(_ item: InputItem) -> String {
+        if case .file(let p) = item.source { return p }
+        return FileManager.default.currentDirectoryPath + "/-"
+    }
+
     func filter(for item: InputItem) -> FindingFilter {
-        let path: String
-        switch item.source {
-        case .file(let p): path = p
-        // Text on stdin belongs to the project of the working directory.
-        default: path = FileManager.default.currentDirectoryPath + "/-"
-        }
-        var filter = store.filter(for: path)
+        var filter = store.filter(for: path(item))
         if let locale { filter.locale = locale.core }
         filter.disabled.subtract(selected)
         return filter
+    }
+
+    /// The linter for `item`: `base` with the parameters its project sets.
+    func linter(for item: InputItem, base: Linter) -> Linter { store.linter(for: path(item), base: base) }
+
+    /// `items` without those the project's `ignore:` excludes; a file named on the command line
+    /// that is ignored gets a note, so that nobody wonders why it was not checked.
+    func included(_ items: [InputItem], named: [String]) -> [InputItem] {
+        items.filter { item in
+            guard case .file(let p) = item.source, store.ignores(p) else { return true }
+            if named.contains(p) {
+                Console.err(L10n("\(p)：被 .jiaodui.yml 的 ignore 排除，未检查", "\(p): excluded by ignore in .jiaodui.yml; not checked").text(outputLocale) + "\n")
+            }
+            return false
+        }
     }
 
     /// Prints every broken configuration file met; true when there was one (exit status 2).

@@ -3,11 +3,14 @@
 public struct Linter: Sendable {
     public let pack: RulePack
     public let rules: [any Rule]
+    /// The rules asked for (nil: all that the pack has).
+    public let enabled: Set<String>?
     let engine: EngineSettings
 
     /// Compiles `pack`. `enabled` limits the rules that run (nil: all that the pack has).
     public init(pack: RulePack = .embedded, enabled: Set<String>? = nil, lexicon: Lexicon? = nil) throws(RulePackError) {
         self.pack = pack
+        self.enabled = enabled
         for id in pack.specs.keys where !RuleRegistry.supportIDs.contains(id) {
             guard RuleRegistry.type(id) != nil else {
                 let spec = pack.specs[id]!

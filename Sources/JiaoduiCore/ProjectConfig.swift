@@ -6,17 +6,31 @@ import Yams
 ///     locale: zh                     # zh | en
 ///     rules:
 ///       halfwidth-punctuation: off   # on | off | error | warning | info
+///       duplicate-phrase:            # or a mapping: severity and parameters
+///         severity: warning
+///         parameters:
+///           min_han: 4
 ///     allow:                         # words and phrases never flagged
 ///       - 我为群众办实事
-///     overrides:                     # settings for some files (globs: * ? **)
-///       - files: ["archive/**"]
+///     ignore:                        # files never linted (globs: * ? **)
+///       - "archive/**"
+///     overrides:                     # settings for some files
+///       - files: ["drafts/**"]
 ///         rules:
 ///           truncated-sentence: off
 public struct ProjectConfig: Sendable, Equatable {
     public var locale: MessageLocale?
     public var rules: [String: RuleSetting] = [:]
+    /// Rule parameters replacing the rule files' values, by rule id and parameter name.
+    var parameters: [String: [String: ParameterValue]] = [:]
     public var allow: [String] = []
+    public var ignore: [String] = []
     public var overrides: [Override] = []
+    /// Where each setting was written: "locale", "rules.ID", "allow", "ignore", "overrides[N]" →
+    /// line number (for `jiaodui config --print`).
+    public var lines: [String: Int] = [:]
+
+    public var hasParameters: Bool { !parameters.isEmpty }
 
     public enum RuleSetting: Sendable, Equatable {
         case off, on
@@ -30,7 +44,7 @@ public struct ProjectConfig: Sendable, Equatable {
 
     public init() {}
 
-    public static let topKeys = ["allow", "locale", "overrides", "rules"]
+    public static let topKeys = ["allow", "ignore", "locale", "overrides", "rules"]
 
     public static func parse(_ text: String, file: String, ruleIDs: Set<String>) throws(RulePackError) -> ProjectConfig {
         var config = ProjectConfig()
@@ -38,6 +52,7 @@ public struct ProjectConfig: Sendable, Equatable {
         guard let map = root.mapping else { throw RuleSpecParser.err(file, root, "", "顶层须为映射 / the top level must be a mapping") }
         try rejectDuplicateKeys(map, file: file, key: "")
         for (k, v) in map {
+            if let name = k.string { config.lines[name] = k.mark?.line }
             switch k.string {
             case "locale":
                 guard let l = v.string.flatMap(MessageLocale.init(rawValue:)) else {
@@ -45,20 +60,27 @@ public struct ProjectConfig: Sendable, Equatable {
                 }
                 config.locale = l
             case "rules":
-                config.rules = try ruleSettings(v, file: file, key: "rules", ruleIDs: ruleIDs)
+                (config.rules, config.parameters) = try ruleSettings(v, file: file, key: "rules", ruleIDs: ruleIDs,
+                                                                     parametersAllowed: true, lines: &config.lines)
             case "allow":
                 config.allow = try strings(v, file: file, key: "allow")
+            case "ignore":
+                config.ignore = try strings(v, file: file, key: "ignore")
             case "overrides":
                 guard let items = v.sequence else { throw RuleSpecParser.err(file, v, "overrides", "须为列表 / must be a list") }
                 for (i, item) in items.enumerated() {
                     let key = "overrides[\(i)]"
                     guard let m = item.mapping else { throw RuleSpecParser.err(file, item, key, "须为映射 / must be a mapping") }
+                    config.lines[key] = item.mark?.line
                     var files: [String]?
                     var rules: [String: RuleSetting] = [:]
                     for (ik, iv) in m {
                         switch ik.string {
                         case "files": files = try strings(iv, file: file, key: key + ".files")
-                        case "rules": rules = try ruleSettings(iv, file: file, key: key + ".rules", ruleIDs: ruleIDs)
+                        case "rules":
+                            var ignored: [String: Int] = [:]
+                            rules = try ruleSettings(iv, file: file, key: key + ".rules", ruleIDs: ruleIDs,
+                                                     parametersAllowed: false, lines: &ignored).0
                         default:
                             throw RuleSpecParser.err(file, ik, key + "." + (ik.string ?? "?"), "未知的键；可用：files, rules / unknown key")
                         }
@@ -94,25 +116,79 @@ public struct ProjectConfig: Sendable, Equatable {
         return out
     }
 
-    private static func ruleSettings(_ node: Node, file: String, key: String, ruleIDs: Set<String>) throws(RulePackError) -> [String: RuleSetting] {
+    private static func ruleSettings(_ node: Node, file: String, key: String, ruleIDs: Set<String>, parametersAllowed: Bool,
+                                     lines: inout [String: Int]) throws(RulePackError)
+        -> ([String: RuleSetting], [String: [String: ParameterValue]]) {
         guard let m = node.mapping else { throw RuleSpecParser.err(file, node, key, "须为映射（规则 → on/off/error/warning/info）/ must be a mapping") }
         try rejectDuplicateKeys(m, file: file, key: key)
         var out: [String: RuleSetting] = [:]
+        var parameters: [String: [String: ParameterValue]] = [:]
         for (k, v) in m {
             guard let id = k.string, ruleIDs.contains(id) else {
                 throw RuleSpecParser.err(file, k, key + "." + (k.string ?? "?"),
                                          "没有这条规则；可用：\(ruleIDs.sorted().joined(separator: ", ")) / unknown rule")
             }
-            // YAML 1.1 readers turn a bare off/on into booleans; both spellings are accepted.
-            switch v.string?.lowercased() {
-            case "off", "false", "no": out[id] = .off
-            case "on", "true", "yes": out[id] = .on
-            case let s? where Severity(rawValue: s) != nil: out[id] = .severity(Severity(rawValue: s)!)
-            default:
-                throw RuleSpecParser.err(file, v, key + "." + id, "须为 on、off、error、warning 或 info / must be on, off, error, warning or info")
+            lines["rules.\(id)"] = k.mark?.line
+            guard let detail = v.mapping else {
+                out[id] = try setting(v, file: file, key: key + "." + id)
+                continue
+            }
+            // The long form: `severity:` and, at the top level, `parameters:`.
+            try rejectDuplicateKeys(detail, file: file, key: key + "." + id)
+            for (dk, dv) in detail {
+                switch dk.string {
+                case "severity":
+                    out[id] = try setting(dv, file: file, key: key + "." + id + ".severity")
+                case "parameters" where parametersAllowed:
+                    guard let pm = dv.mapping else {
+                        throw RuleSpecParser.err(file, dv, key + "." + id + ".parameters", "须为映射 / must be a mapping")
+                    }
+                    for (pk, pv) in pm {
+                        var value = RuleSpecParser.parameter(pv)
+                        value.file = file
+                        value.keyPrefix = "\(key).\(id).parameters."
+                        parameters[id, default: [:]][pk.string ?? "?"] = value
+                    }
+                default:
+                    let valid = parametersAllowed ? "severity, parameters" : "severity（参数只能写在顶层 rules 中 / parameters only in the top-level rules）"
+                    throw RuleSpecParser.err(file, dk, key + "." + id + "." + (dk.string ?? "?"), "未知的键；可用：\(valid) / unknown key")
+                }
             }
         }
-        return out
+        return (out, parameters)
+    }
+
+    private static func setting(_ v: Node, file: String, key: String) throws(RulePackError) -> RuleSetting {
+        // YAML 1.1 readers turn a bare off/on into booleans; both spellings are accepted.
+        switch v.string?.lowercased() {
+        case "off", "false", "no": return .off
+        case "on", "true", "yes": return .on
+        case let s? where Severity(rawValue: s) != nil: return .severity(Severity(rawValue: s)!)
+        default:
+            throw RuleSpecParser.err(file, v, key, "须为 on、off、error、warning 或 info / must be on, off, error, warning or info")
+        }
+    }
+
+    /// Whether the file at `path` (relative to the config's directory) is one never to lint.
+    public func ignores(_ path: String) -> Bool {
+        ignore.contains { Glob.matches($0, path) || Glob.matches($0.hasSuffix("/") ? $0 + "**" : $0 + "/**", path) }
+    }
+
+    /// The linter this configuration asks for: `base` with its rule parameters replaced.
+    public func linter(base: Linter, file: String) throws(RulePackError) -> Linter {
+        guard hasParameters else { return base }
+        return try Linter(pack: base.pack.overriding(parameters, file: file), enabled: base.enabled)
+    }
+
+    /// Indices of the overrides whose `files` match `path` (relative to the config's directory).
+    public func matchingOverrides(_ path: String) -> [Int] {
+        overrides.indices.filter { i in overrides[i].files.contains { Glob.matches($0, path) } }
+    }
+
+    /// The parameters set here, as (rule, name, value as written in YAML, line), sorted.
+    public var parameterSettings: [(rule: String, name: String, value: String, line: Int)] {
+        parameters.flatMap { rule, values in values.map { (rule, $0.key, $0.value.yaml, $0.value.line) } }
+            .sorted { ($0.rule, $0.name) < ($1.rule, $1.name) }
     }
 
     /// The rule settings for a file at `path` (relative to the config's directory, `/`-separated):

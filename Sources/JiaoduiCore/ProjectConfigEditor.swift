@@ -40,6 +40,9 @@ public enum ProjectConfigEditor {
         return file.text
     }
 
+    /// A string as a YAML value that reads back as exactly it.
+    public static func quotedForDisplay(_ s: String) -> String { quoted(s) }
+
     /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
     static func quoted(_ s: String) -> String {
         var out = "\""

@@ -38,6 +38,28 @@ public struct RulePack: Sendable {
     }
 
     public func spec(_ id: String) -> RuleSpec? { specs[id] }
+
+    /// The pack with some rule parameters replaced (a project's `rules: ID: parameters:`). A name
+    /// the rule file does not have is an error listing the ones it has; a wrong type is found when
+    /// the linter is built, and named by the configuration's file and line.
+    func overriding(_ parameters: [String: [String: ParameterValue]], file: String) throws(RulePackError) -> RulePack {
+        var changed = specs
+        for (id, values) in parameters {
+            guard let spec = specs[id] else { continue }
+            var merged = spec.parameters.values
+            for (name, value) in values {
+                guard merged[name] != nil else {
+                    throw RulePackError(file: file, line: value.line, column: value.column, key: "rules.\(id).parameters.\(name)",
+                                        message: "规则没有这个参数；可有：\(spec.parameters.names.joined(separator: ", ")) / unknown parameter")
+                }
+                merged[name] = value
+            }
+            changed[id] = RuleSpec(id: spec.id, severity: spec.severity, name: spec.name, description: spec.description,
+                                   messages: spec.messages, parameters: Parameters(values: merged, file: spec.parameters.file),
+                                   examples: spec.examples, source: spec.source)
+        }
+        return RulePack(specs: Array(changed.values))
+    }
 }
 
 /// Files embedded from `rules/` by the CJiaoduiData target.

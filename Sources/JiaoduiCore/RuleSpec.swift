@@ -59,6 +59,9 @@ public struct Parameters: Sendable {
     let values: [String: ParameterValue]
     let file: String
 
+    /// The names of the parameters the rule file sets (what a configuration may override).
+    public var names: [String] { values.keys.sorted() }
+
     public func int(_ key: String, default value: Int) throws(RulePackError) -> Int {
         guard let v = values[key] else { return value }
         guard case .int(let i) = v.value else { throw v.error(file, key, "需要整数 / expected an integer") }
@@ -87,16 +90,31 @@ public struct Parameters: Sendable {
     }
 }
 
-struct ParameterValue: Sendable {
-    enum Value: Sendable {
+struct ParameterValue: Sendable, Equatable {
+    enum Value: Sendable, Equatable {
         case int(Int), double(Double), string(String), strings([String]), other
     }
     let value: Value
     let line: Int
     let column: Int
+    /// Set when the value came from somewhere else than its rule file (a project configuration),
+    /// so that an error names that file.
+    var file: String? = nil
+    var keyPrefix = "parameters."
+
+    /// The value as YAML would show it.
+    var yaml: String {
+        switch value {
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s): return ProjectConfigEditor.quoted(s)
+        case .strings(let list): return "[" + list.map(ProjectConfigEditor.quoted).joined(separator: ", ") + "]"
+        case .other: return "…"
+        }
+    }
 
     func error(_ file: String, _ key: String, _ message: String) -> RulePackError {
-        RulePackError(file: file, line: line, column: column, key: "parameters.\(key)", message: message)
+        RulePackError(file: self.file ?? file, line: line, column: column, key: keyPrefix + key, message: message)
     }
 }
 

@@ -62,13 +62,26 @@ extension LanguageServer {
         return nil
     }
 
-    /// The filter for a document: its project's configuration, then the editor's settings.
-    func findingFilter(_ uri: String) -> FindingFilter {
-        var filter = projectConfig.filter(for: FileURI.path(uri))
+    /// Shows each broken `.jiaodui.yml` (once per change of the file).
+    func reportProjectProblems() {
         for problem in projectConfig.takeProblems() {
             log(problem.description)
             showMessage(MessageType.error, "jiaodui: \(problem.description)")
         }
+    }
+
+    /// The linter for a document: the rule parameters its project's configuration sets.
+    func documentLinter(_ uri: String) -> Linter {
+        projectConfig.linter(for: FileURI.path(uri), base: linter)
+    }
+
+    /// The filter for a document: its project's configuration, then the editor's settings. A file
+    /// the project ignores gets no findings.
+    func findingFilter(_ uri: String) -> FindingFilter {
+        let path = FileURI.path(uri)
+        var filter = projectConfig.filter(for: path)
+        if let path, projectConfig.ignores(path) { filter.disabled = Set(RuleRegistry.types.map { $0.id }) }
+        reportProjectProblems()
         if let locale = settings.locale { filter.locale = locale }
         filter.set(settings.rules)
         return filter

@@ -40,7 +40,7 @@ extension LanguageServer {
         }
         // Large text: the edited lines now, the whole text once typing pauses.
         let filter = findingFilter(uri)
-        let relinted = linter.relint(doc.text, changed: changed, previous: tracker.diagnostics, locale: filter.locale)
+        let relinted = documentLinter(uri).relint(doc.text, changed: changed, previous: tracker.diagnostics, locale: filter.locale)
         update(uri, findings: filter.apply(relinted, in: doc.text), provisional: true, trigger: .edit)
         scheduleFullLint(uri, after: options.fullLintDelay, trigger: .elsewhere)
     }
@@ -81,7 +81,7 @@ extension LanguageServer {
         if doc.text.count <= options.fullLintLimit {
             latestLint.bump(uri)
             let filter = findingFilter(uri)
-            update(uri, findings: filter.apply(linter.lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
+            update(uri, findings: filter.apply(documentLinter(uri).lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
                    trigger: trigger)
         } else {
             scheduleFullLint(uri, after: .milliseconds(0), trigger: trigger)
@@ -93,7 +93,7 @@ extension LanguageServer {
     func scheduleFullLint(_ uri: String, after delay: DispatchTimeInterval, trigger: Trigger) {
         guard let doc = documents[uri] else { return }
         let token = latestLint.bump(uri)
-        let linter = self.linter
+        let linter = documentLinter(uri)
         let filter = findingFilter(uri)
         let text = doc.text
         let version = doc.version
@@ -111,6 +111,7 @@ extension LanguageServer {
     /// (it would show every finding twice); it is asked to pull again when findings change for a
     /// reason other than its own edit.
     func update(_ uri: String, findings: [Finding], provisional: Bool, trigger: Trigger) {
+        reportProjectProblems()
         guard var doc = documents[uri] else { return }
         let changed = findings != doc.findings || doc.resultID.isEmpty
         doc.findings = findings
@@ -160,7 +161,7 @@ extension LanguageServer {
             latestLint.bump(uri)
             let doc = documents[uri]!
             let filter = findingFilter(uri)
-            update(uri, findings: filter.apply(linter.lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
+            update(uri, findings: filter.apply(documentLinter(uri).lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
                    trigger: .open)
         }
         let doc = documents[uri]!

@@ -37,6 +37,8 @@ public final class ProjectConfigStore: @unchecked Sendable {
         }
     }
     private var problems: [RulePackError] = []
+    /// Linters with a configuration's rule parameters, by configuration file.
+    private var linters: [String: Linter] = [:]
 
     public struct Loaded: Sendable {
         public let path: String
@@ -52,6 +54,7 @@ public final class ProjectConfigStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         cache.removeAll()
+        linters.removeAll()
     }
 
     /// Broken configuration files met since the last call. A broken file is reported once and then
@@ -100,6 +103,37 @@ public final class ProjectConfigStore: @unchecked Sendable {
         return FindingFilter(config: found.config, path: Self.relative(path, to: found.path))
     }
 
+    /// Whether the governing configuration's `ignore:` excludes the file at `path`.
+    public func ignores(_ path: String) -> Bool {
+        guard let found = config(for: path) else { return false }
+        return found.config.ignores(Self.relative(path, to: found.path))
+    }
+
+    /// The linter for the file at `path`: `base`, or `base` with the rule parameters the governing
+    /// configuration sets. A wrong parameter is reported (`takeProblems`) and `base` used.
+    public func linter(for path: String?, base: Linter) -> Linter {
+        guard let path, let found = config(for: path), found.config.hasParameters else { return base }
+        lock.lock()
+        if let cached = linters[found.path] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let result: Linter
+        var problem: RulePackError?
+        do {
+            result = try found.config.linter(base: base, file: found.path)
+        } catch {
+            problem = error
+            result = base
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let problem, linters[found.path] == nil { problems.append(problem) }
+        linters[found.path] = result
+        return result
+    }
+
     /// `path` relative to the directory of the configuration file at `configPath`.
     public static func relative(_ path: String, to configPath: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
@@ -133,6 +167,7 @@ public final class ProjectConfigStore: @unchecked Sendable {
         defer { lock.unlock() }
         if let problem { problems.append(problem) }
         cache[dir] = Entry(stamp: stamp, loaded: loaded)
+        linters[file] = nil  // the file changed: its parameters may have too
         return loaded
     }
 }

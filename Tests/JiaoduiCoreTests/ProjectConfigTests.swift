@@ -37,7 +37,7 @@ final class ProjectConfigTests: XCTestCase {
                 return error.description
             }
         }
-        XCTAssertEqual(error("rulez: {}"), "p/.jiaodui.yml:1:1: rulez: 未知的键；可用：allow, locale, overrides, rules / unknown key")
+        XCTAssertEqual(error("rulez: {}"), "p/.jiaodui.yml:1:1: rulez: 未知的键；可用：allow, ignore, locale, overrides, rules / unknown key")
         XCTAssertTrue(error("rules:\n  no-such-rule: off").hasPrefix("p/.jiaodui.yml:2:3: rules.no-such-rule: 没有这条规则；可用：broken-wrap, "))
         XCTAssertEqual(error("rules:\n  broken-wrap: loud"),
                        "p/.jiaodui.yml:2:16: rules.broken-wrap: 须为 on、off、error、warning 或 info / must be on, off, error, warning or info")
@@ -128,5 +128,32 @@ final class ProjectConfigTests: XCTestCase {
         XCTAssertFalse(Glob.matches("docs/*.txt", "docs/sub/a.txt"))
         XCTAssertTrue(Glob.matches("/docs/?.txt", "docs/a.txt"))
         XCTAssertFalse(Glob.matches("archive/**", "today/a.txt"))
+    }
+}
+
+final class ProjectConfigLongFormTests: XCTestCase {
+    let ids = Set(RuleRegistry.types.map { $0.id })
+
+    func testLongRuleFormIgnoreAndParameters() throws {
+        let config = try ProjectConfig.parse("""
+            rules:
+              duplicate-phrase:
+                severity: warning
+                parameters:
+                  min_han: 5
+            ignore: ["archive", "*.bak"]
+            """, file: "p", ruleIDs: ids)
+        XCTAssertEqual(config.rules["duplicate-phrase"], .severity(.warning))
+        XCTAssertEqual(config.parameterSettings.map { "\($0.rule).\($0.name)=\($0.value)@\($0.line)" }, ["duplicate-phrase.min_han=5@5"])
+        XCTAssertTrue(config.ignores("archive/2020/a.txt"))
+        XCTAssertTrue(config.ignores("x/y.bak"))
+        XCTAssertFalse(config.ignores("archives.txt"))
+        let text = TextDocument("我们要做好服务做好服务，群众满意。")
+        XCTAssertEqual(sharedLinter.lint(text).map(\.ruleID), ["duplicate-phrase"])
+        XCTAssertEqual(try config.linter(base: sharedLinter, file: "p").lint(text).map(\.ruleID), [], "a unit of four Han characters is now too short")
+        XCTAssertThrowsError(try ProjectConfig.parse("overrides:\n  - files: [a]\n    rules:\n      broken-wrap:\n        parameters: {}\n",
+                                                     file: "p", ruleIDs: ids)) {
+            XCTAssertTrue(($0 as? RulePackError)?.description.hasPrefix("p:5:9: overrides[0].rules.broken-wrap.parameters: 未知的键；可用：severity") ?? false, "\($0)")
+        }
     }
 }
