@@ -51,7 +51,7 @@ struct FixCommand: ParsableCommand {
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let dryRun = dryRun
-        let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
+        let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count, progress: Progress.forFiles(items.count, locale: project.outputLocale)) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
                 let result = FixApplier.fixAll(document, linter: project.linter(for: item, base: linter), filter: project.filter(for: item))
                 let fixed = result.document

@@ -63,15 +63,21 @@ enum InputFiles {
             case .failure(let error):
                 items.append(InputItem(path: argument, source: .failed(error)))
             case .success(.directory):
-                walk(argument, into: &items)
+                var ignore = IgnoreFiles.above(argument)
+                walk(argument, ignore: &ignore, into: &items)
             case .success:
-                items.append(InputItem(path: argument, source: .file(argument)))
+                if isBinary(argument) {
+                    noteSkipped(argument)
+                } else {
+                    items.append(InputItem(path: argument, source: .file(argument)))
+                }
             }
         }
         return items
     }
 
-    private static func walk(_ directory: String, into items: inout [InputItem]) {
+    /// Walks `directory` in name order, honouring the ignore files on the way.
+    private static func walk(_ directory: String, ignore: inout IgnoreFiles, into items: inout [InputItem]) {
         let names: [String]
         do {
             names = try list(directory)
@@ -79,22 +85,40 @@ enum InputFiles {
             items.append(InputItem(path: directory, source: .failed(error)))
             return
         }
+        let outer = ignore
+        ignore.read(directory)
+        defer { ignore = outer }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = join(directory, name)
             switch fileKind(path, followLinks: false) {
             case .success(.directory):
-                walk(path, into: &items)
-            case .success(.symlink):
+                if !ignore.ignores(path, isDirectory: true) { walk(path, ignore: &ignore, into: &items) }
+            case .success(.symlink), .success(.regular):
                 // A link to a file counts; links to directories are not followed (no cycles).
-                if case .success(.regular) = fileKind(path, followLinks: true), wanted(name) {
+                guard case .success(.regular) = fileKind(path, followLinks: true), wanted(name),
+                      !ignore.ignores(path, isDirectory: false) else { continue }
+                if isBinary(path) {
+                    noteSkipped(path)
+                } else {
                     items.append(InputItem(path: path, source: .file(path)))
                 }
-            case .success(.regular):
-                if wanted(name) { items.append(InputItem(path: path, source: .file(path))) }
             case .success(.other), .failure:
                 continue
             }
         }
+    }
+
+    /// A NUL byte in the first 8 KB: a binary file (an image, a PDF) that happens to be named
+    /// like text. (Git decides the same way.)
+    static func isBinary(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8192)) ?? Data()
+        return head.contains(0)
+    }
+
+    private static func noteSkipped(_ path: String) {
+        Console.err(L10n("\(path)：二进制文件，已跳过", "\(path): binary file, skipped").both + "\n")
     }
 
     private static func wanted(_ name: String) -> Bool {

@@ -46,7 +46,7 @@ struct LintCommand: ParsableCommand {
         let items = project.included(InputFiles.expand(inputs.paths), named: inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
-        let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
+        let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count, progress: Progress.forFiles(items.count, locale: project.outputLocale)) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
                 let filter = project.filter(for: item)
                 let findings = filter.apply(project.linter(for: item, base: linter).lint(document, locale: filter.locale), in: document)

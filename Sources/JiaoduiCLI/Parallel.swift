@@ -1,14 +1,23 @@
 import Dispatch
 import Foundation
 
-/// `items.map(body)` on up to `jobs` threads; the results keep the order of `items`.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R] {
+/// `items.map(body)` on up to `jobs` threads; the results keep the order of `items`. `progress`
+/// is told of each item done.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, progress: Progress? = nil,
+                                           _ body: @Sendable (T) -> R) -> [R] {
+    defer { progress?.finish() }
     let workers = min(max(1, jobs), items.count)
-    if workers <= 1 { return items.map(body) }
+    if workers <= 1 {
+        return items.map { item in
+            defer { progress?.tick() }
+            return body(item)
+        }
+    }
     let results = ResultSlots<R>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while let i = results.claim() {
             results.store(body(items[i]), at: i)
+            progress?.tick()
         }
     }
     return results.values()
