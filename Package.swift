@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only door to ICU: plain C types in the header, <unicode/...> only in the .c file.
@@ -43,7 +44,8 @@ let package = Package(
         .target(
             name: "JiaoduiCLI",
             dependencies: ["JiaoduiCore", "JiaoduiProject", "JiaoduiLSP",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
         .testTarget(

@@ -52,7 +52,11 @@ struct FixCommand: ParsableCommand {
 
         let dryRun = dryRun
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count, progress: Progress.forFiles(items.count, locale: project.outputLocale)) { item in
-            LoadedInput.load(item, stdin: stdin).document.map { document in
+            if case .file(let path) = item.source, InputFiles.isWordDocument(path) {
+                return .failure(InputError(L10n("不修改 .docx 文件：请在 Word 中按报告修改（jiaodui lint 列出问题）",
+                                                "does not write .docx files: make the changes in Word (jiaodui lint lists them)").both))
+            }
+            return LoadedInput.load(item, stdin: stdin).document.map { document in
                 let result = FixApplier.fixAll(document, linter: project.linter(for: item, base: linter), filter: project.filter(for: item))
                 let fixed = result.document
                 let diff = dryRun && !result.applied.isEmpty

@@ -48,7 +48,7 @@ struct InputItem: Sendable {
 enum InputFiles {
     static let stdinName = "<stdin>"
     /// What a directory walk picks up.
-    static let extensions: Set<String> = ["txt", "md"]
+    static let extensions: Set<String> = ["txt", "md", "docx"]
 
     /// Files as given (whatever their extension), directories walked recursively for `.txt` and
     /// `.md` files (hidden files and directories, `.build` among them, skipped), `-` for stdin.
@@ -111,7 +111,7 @@ enum InputFiles {
     /// A NUL byte in the first 8 KB: a binary file (an image, a PDF) that happens to be named
     /// like text. (Git decides the same way.)
     static func isBinary(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        guard !isWordDocument(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
         return head.contains(0)
@@ -198,8 +198,12 @@ enum InputFiles {
     }
 
     static func readDocument(_ path: String) throws(InputError) -> TextDocument {
-        try decode(try readBytes(path))
+        if isWordDocument(path) { return TextDocument(try DocxReader.text(of: path)) }
+        return try decode(try readBytes(path))
     }
+
+    /// A `.docx` file: read through `DocxReader`, never written.
+    static func isWordDocument(_ path: String) -> Bool { path.lowercased().hasSuffix(".docx") }
 }
 
 /// An input read and decoded, or why it could not be.

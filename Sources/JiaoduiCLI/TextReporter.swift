@@ -53,7 +53,9 @@ struct TextReporter {
     func header(path: String, document: TextDocument, diagnostic d: Diagnostic) -> String {
         let line = document.lineIndex(containing: d.range.lowerBound)
         let column = max(0, d.range.lowerBound - document.columnZero(line)) + 1
-        return paint("\(path):\(line + 1):\(column):", "1") + " "
+        // A Word document's lines are its paragraphs: ¶N says so.
+        let place = path.lowercased().hasSuffix(".docx") ? "¶\(line + 1)" : "\(line + 1)"
+        return paint("\(path):\(place):\(column):", "1") + " "
             + paint("\(d.severity.rawValue)[\(d.ruleID)]", Self.severityStyle(d.severity)) + " " + d.message
     }
 
