@@ -86,4 +86,24 @@ final class ClientBehaviourTests: XCTestCase {
         let written = try String(contentsOf: elsewhere.appendingPathComponent(".jiaodui.yml"), encoding: .utf8)
         XCTAssertTrue(written.contains("- files: [\"/a\\\\*b.txt\"]"), written)
     }
+
+    func testProjectParametersAndIgnoreApplyInTheEditor() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiaodui-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("archive"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "rules:\n  duplicate-phrase:\n    parameters:\n      min_han: 5\nignore: [archive]\n"
+            .write(to: dir.appendingPathComponent(".jiaodui.yml"), atomically: true, encoding: .utf8)
+        let client = LSPTestClient()
+        _ = client.initialize(root: dir.path)
+        let text = "我们要做好服务做好服务，群众满意。"
+        let here = FileURI.uri(dir.appendingPathComponent("a.txt").path)
+        client.open(here, text)
+        XCTAssertEqual(codes(client.diagnostics(here)), [], "a four-character unit is below the project's min_han")
+        let archived = FileURI.uri(dir.appendingPathComponent("archive/b.txt").path)
+        client.open(archived, dupText + "今天,我们开会。")
+        XCTAssertEqual(codes(client.diagnostics(archived)), [], "an ignored file gets no findings")
+        let elsewhere = "file:///nonexistent-dir/c.txt"
+        client.open(elsewhere, text)
+        XCTAssertEqual(codes(client.diagnostics(elsewhere)), ["duplicate-phrase"], "outside the project: the defaults")
+    }
 }
