@@ -1,0 +1,71 @@
+/// JSON written straight to a string: the one escaping routine of every JSON face (`json`,
+/// `sarif`, `rdjson`, the baseline file), and a small value tree for the shapes that are easier
+/// to build than to spell out. Object keys keep the order given, so output is deterministic.
+indirect enum JSONText: Sendable {
+    case string(String)
+    case int(Int)
+    /// A number rounded to two decimals (the error rate).
+    case rounded(Double)
+    case bool(Bool)
+    case array([JSONText])
+    case object([(String, JSONText)])
+    /// Already-written JSON (a file's piece rendered in a worker).
+    case raw(String)
+
+    func write(into out: inout String) {
+        switch self {
+        case .string(let s): Self.string(s, into: &out)
+        case .int(let n): out += String(n)
+        case .rounded(let x): out += Self.number(x)
+        case .bool(let b): out += b ? "true" : "false"
+        case .raw(let text): out += text
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += "," }
+                Self.string(key, into: &out)
+                out += ":"
+                value.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    var text: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    /// `x` rounded to two decimals, as a JSON number (`2.4`, `0.0`).
+    static func number(_ x: Double) -> String {
+        guard x.isFinite else { return "0" }
+        return String((x * 100).rounded() / 100)
+    }
+
+    /// A JSON string literal (RFC 8259 escapes; everything else as UTF-8).
+    static func string(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
