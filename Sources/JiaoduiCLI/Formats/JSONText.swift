@@ -1,3 +1,5 @@
+import JiaoduiCore
+
 /// JSON written straight to a string: the one escaping routine of every JSON face (`json`,
 /// `sarif`, `rdjson`, the baseline file), and a small value tree for the shapes that are easier
 /// to build than to spell out. Object keys keep the order given, so output is deterministic.
@@ -50,22 +52,6 @@ indirect enum JSONText: Sendable {
         return String((x * 100).rounded() / 100)
     }
 
-    /// A JSON string literal (RFC 8259 escapes; everything else as UTF-8).
-    static func string(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
+    /// A JSON string literal (the core's `JSONString`).
+    static func string(_ s: String, into out: inout String) { JSONString.append(s, to: &out) }
 }
