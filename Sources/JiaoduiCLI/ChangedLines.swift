@@ -18,6 +18,9 @@ struct ChangedLines: Sendable {
     /// Asks git about every file among `items`; a directory outside a repository or a revision git
     /// does not know is an error (exit status 2).
     static func collect(since rev: String, items: [InputItem]) throws(InputError) -> ChangedLines {
+        guard !rev.hasPrefix("-") else {           // never an option to git
+            throw InputError(L10n("--diff-base：“\(rev)”不是修订版本", "--diff-base: “\(rev)” is not a revision").both)
+        }
         var roots: [String: String] = [:]          // directory → top level
         var verified: Set<String> = []             // top levels where REV exists
         var lines: [String: Set<Int>?] = [:]

@@ -123,6 +123,17 @@ final class FormatTests: CLITestCase {
         XCTAssertTrue(r.stdout.hasPrefix("::warning file=wrap.txt,line=1,endLine=3,title=broken-wrap::"), r.stdout)
     }
 
+    func testAnInfoIsANoticeInGitHubAndANoteInSARIF() throws {
+        let seed = Self.packageRoot.appendingPathComponent("seeds/000_535f91e5d57b5589.txt").path
+        let github = try run(["lint", "--format", "github", "--rule", "spliced-fragment", seed])
+        XCTAssertTrue(github.stdout.hasPrefix("::notice file="), github.stdout)
+        XCTAssertTrue(github.stdout.contains(",title=spliced-fragment::"), github.stdout)
+        let sarif = try run(["lint", "--format", "sarif", "--rule", "spliced-fragment", seed])
+        XCTAssertTrue(sarif.stdout.contains(#""ruleId":"spliced-fragment","ruleIndex":4,"level":"note""#), sarif.stdout)
+        let rdjson = try run(["lint", "--format", "rdjson", "--rule", "spliced-fragment", seed])
+        XCTAssertTrue(rdjson.stdout.contains(#""severity":"INFO""#), rdjson.stdout)
+    }
+
     func testGitHubEscaping() {
         XCTAssertEqual(GitHubAnnotations.escapeData("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d")
         XCTAssertEqual(GitHubAnnotations.escapeProperty("dir,x/a:b%.txt"), "dir%2Cx/a%3Ab%25.txt")

@@ -154,6 +154,10 @@ final class GateTests: CLITestCase {
         let unknown = try run(["lint", "--diff-base", "no-such-rev", "a.txt"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("unknown revision “no-such-rev”"), unknown.stderr)
+        let option = try run(["lint", "--diff-base=--output=x.txt", "a.txt"])
+        XCTAssertEqual(option.status, 2)
+        XCTAssertTrue(option.stderr.contains("is not a revision"), option.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.txt").path))
     }
 
     // MARK: error rate
