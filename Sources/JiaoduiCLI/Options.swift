@@ -9,9 +9,9 @@ enum MessageLocaleOption: String, ExpressibleByArgument, CaseIterable, Sendable 
     var core: MessageLocale { self == .zh ? .zh : .en }
 }
 
-/// `--format text|json`.
+/// `--format`: text for people, json for programs, the rest for CI systems (see `Formats/`).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, github, rdjson, checkstyle, junit
 }
 
 /// `--fail-on error|warning|info|never`: the lowest severity that makes the exit status 1.

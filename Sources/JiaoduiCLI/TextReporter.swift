@@ -1,14 +1,25 @@
+import Foundation
 import JiaoduiCore
 
 /// Counts for the summary line.
-struct Tally {
+struct Tally: Sendable {
     var files = 0
     var unreadable = 0
     var errors = 0
     var warnings = 0
     var infos = 0
+    /// Characters of the linted files, as `ErrorRate` counts them.
+    var characters = 0
 
     var total: Int { errors + warnings + infos }
+
+    /// Findings weighted as `ErrorRate` weighs them.
+    var weighted: Int {
+        errors * ErrorRate.weight(.error) + warnings * ErrorRate.weight(.warning) + infos * ErrorRate.weight(.info)
+    }
+
+    /// 差错率: weighted findings per 10,000 characters.
+    var errorRatePer10k: Double { ErrorRate.per10k(weighted: weighted, characters: characters) }
 
     mutating func add(_ diagnostics: [Diagnostic]) {
         for d in diagnostics {
@@ -135,17 +146,21 @@ struct TextReporter {
             + paint(carets, Self.severityStyle(severity)) + "\n"
     }
 
-    /// `N 个问题（E 错误，W 警告，I 提示），共 F 个文件`.
+    /// `N 个问题（E 错误，W 警告，I 提示），共 F 个文件；差错率 R/万字（按 error=1、warning=1、info=0 计）`.
     func summary(_ tally: Tally) -> String {
         var text: String
+        let rate = String(format: "%.1f", tally.errorRatePer10k)
+        let weights = "error=\(ErrorRate.weight(.error)), warning=\(ErrorRate.weight(.warning)), info=\(ErrorRate.weight(.info))"
         switch locale {
         case .zh:
             text = "\(tally.total) 个问题（\(tally.errors) 错误，\(tally.warnings) 警告，\(tally.infos) 提示），共 \(tally.files) 个文件"
             if tally.unreadable > 0 { text += "；\(tally.unreadable) 个文件无法读取" }
+            text += "；差错率 \(rate)/万字（按 \(weights.replacingOccurrences(of: ", ", with: "、")) 计）"
         case .en:
             text = "\(plural(tally.total, "problem")) (\(plural(tally.errors, "error")), "
                 + "\(plural(tally.warnings, "warning")), \(tally.infos) info) in \(plural(tally.files, "file"))"
             if tally.unreadable > 0 { text += "; \(plural(tally.unreadable, "file")) could not be read" }
+            text += "; error rate \(rate) per 10,000 characters (\(weights))"
         }
         return paint(text, "1") + "\n"
     }

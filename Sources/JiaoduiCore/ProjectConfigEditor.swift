@@ -45,24 +45,9 @@ public enum ProjectConfigEditor {
 
     /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONString.append(s, to: &out)
+        return out
     }
 
     /// The file as lines, each with its own line ending, so that a CRLF file stays CRLF.

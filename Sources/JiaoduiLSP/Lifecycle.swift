@@ -74,5 +74,3 @@ extension LanguageServer {
     }
 }
 
-/// The version `serverInfo` reports.
-let jiaoduiVersion = "0.3.0"

@@ -6,7 +6,7 @@ final class LintCommandTests: CLITestCase {
         try write(Fixture.clean, to: "clean.txt")
         let r = try run(["lint", "clean.txt"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "0 个问题（0 错误，0 警告，0 提示），共 1 个文件\n")
+        XCTAssertEqual(r.stdout, "0 个问题（0 错误，0 警告，0 提示），共 1 个文件；差错率 0.0/万字（按 error=1、warning=1、info=0 计）\n")
         XCTAssertEqual(r.stderr, "")
     }
 
@@ -49,7 +49,7 @@ final class LintCommandTests: CLITestCase {
         // 22 columns before the second copy, 16 under it.
         XCTAssertEqual(lines[2], "  | " + String(repeating: " ", count: 22) + String(repeating: "^", count: 16)
             + " 删去重复的 “我为群众办实事”")
-        XCTAssertEqual(lines.last(where: { !$0.isEmpty }), "1 个问题（1 错误，0 警告，0 提示），共 1 个文件")
+        XCTAssertEqual(lines.last(where: { !$0.isEmpty }), "1 个问题（1 错误，0 警告，0 提示），共 1 个文件；差错率 400.0/万字（按 error=1、warning=1、info=0 计）")
     }
 
     func testSpanAcrossLinesShowsBothSidesOfTheBreak() throws {
@@ -119,11 +119,14 @@ final class LintCommandTests: CLITestCase {
         XCTAssertEqual(edits.first?["newText"] as? String, "")
         XCTAssertEqual((edits.first?["range"] as? [String: [String: Int]])?["start"], ["line": 0, "character": 13])
 
-        let summary = try XCTUnwrap(root["summary"] as? [String: Int])
-        XCTAssertEqual(summary["files"], 2)
-        XCTAssertEqual(summary["diagnostics"], 1)
-        XCTAssertEqual(summary["errors"], 1)
-        XCTAssertEqual(summary["warnings"], 0)
+        let summary = try XCTUnwrap(root["summary"] as? [String: Any])
+        XCTAssertEqual(summary["files"] as? Int, 2)
+        XCTAssertEqual(summary["diagnostics"] as? Int, 1)
+        XCTAssertEqual(summary["errors"] as? Int, 1)
+        XCTAssertEqual(summary["warnings"] as? Int, 0)
+        // 25 + 17 characters (whitespace not counted), one error: 10000 / 42 = 238.095…
+        XCTAssertEqual(summary["characters"] as? Int, 42)
+        XCTAssertEqual(summary["errorRatePer10k"] as? Double, 238.1)
     }
 
     func testJSONPositionsOnLaterLines() throws {
@@ -217,7 +220,7 @@ final class LintCommandTests: CLITestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stdout.contains("a.txt:1:7: warning[halfwidth-punctuation] Half-width “,” in Chinese text; use full-width “，”."), r.stdout)
         XCTAssertTrue(r.stdout.contains("^ Replace with “，”"), r.stdout)
-        XCTAssertTrue(r.stdout.hasSuffix("1 problem (0 errors, 1 warning, 0 info) in 1 file\n"), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("1 problem (0 errors, 1 warning, 0 info) in 1 file; error rate 666.7 per 10,000 characters (error=1, warning=1, info=0)\n"), r.stdout)
     }
 
     func testRulesDirectoryReplacesTheBuiltInRules() throws {

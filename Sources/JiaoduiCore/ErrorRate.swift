@@ -1,0 +1,27 @@
+/// 差错率: weighted findings per 10,000 characters, the measure Chinese publishing grades copy by
+/// (a newspaper passes at no more than 3 errors per 10,000 characters).
+///
+/// Weights: an error and a warning count 1 each, an info 0 (an info asks a person to look; it is
+/// not known to be wrong). A half-width comma in Chinese text is a warning and counts like any
+/// other. Characters are Unicode scalars other than whitespace and a byte-order mark — what a
+/// publisher's 字数 counts: Han characters, punctuation, digits and Latin letters alike.
+public enum ErrorRate {
+    public static func weight(_ severity: Severity) -> Int {
+        switch severity {
+        case .error, .warning: return 1
+        case .info: return 0
+        }
+    }
+
+    /// The characters `document` counts for the rate.
+    public static func characters(in document: TextDocument) -> Int {
+        var n = 0
+        for s in document.scalars where !(s.properties.isWhitespace || s == "\u{FEFF}") { n += 1 }
+        return n
+    }
+
+    /// Weighted findings per 10,000 characters; 0 for a text without characters.
+    public static func per10k(weighted: Int, characters: Int) -> Double {
+        characters == 0 ? 0 : Double(weighted) * 10_000 / Double(characters)
+    }
+}
