@@ -53,7 +53,7 @@ public enum FixApplier {
     /// findings `filter` lets through are fixed (a rule turned off or a phrase allowed by the
     /// project stays as written).
     public static func fixAll(_ document: TextDocument, linter: Linter, filter: FindingFilter = FindingFilter(),
-                              maxRounds: Int = 5) -> Result {
+                              maxRounds: Int = 16) -> Result {
         var current = document
         var applied: [Diagnostic] = []
         func lint(_ d: TextDocument) -> [Diagnostic] { filter.apply(linter.lint(d, locale: filter.locale), in: d) }

@@ -49,7 +49,7 @@ final class IncrementalLintTests: XCTestCase {
 }
 
 /// A small deterministic generator, so a failure names a reproducible round.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

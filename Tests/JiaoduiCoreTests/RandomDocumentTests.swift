@@ -1,3 +1,4 @@
+import Foundation
 import JiaoduiCore
 import XCTest
 
@@ -13,8 +14,11 @@ final class RandomDocumentTests: XCTestCase {
         "“我为群众办实事”", "研究研究", "常常", "□本报记者 张三", "上图：", "1.", "来源：光明日报",
     ]
 
+    /// Seeded, so that CI is repeatable and a failure names its case; JIAODUI_RANDOM_SEED=N explores
+    /// other documents.
     func testRandomDocumentsKeepTheGuarantees() {
-        var rng = SystemRandomNumberGenerator()
+        let seed = ProcessInfo.processInfo.environment["JIAODUI_RANDOM_SEED"].flatMap(UInt64.init) ?? 20261129
+        var rng = SplitMix(seed: seed)
         for _ in 0..<600 {
             let count = Int.random(in: 0...80, using: &rng)
             let text = (0..<count).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
@@ -31,6 +35,15 @@ final class RandomDocumentTests: XCTestCase {
             let twice = FixApplier.fixAll(TextDocument(once), linter: sharedLinter).text
             XCTAssertEqual(once, twice, "fix is not idempotent on \(text.debugDescription)")
         }
+    }
+
+    /// Found by the random test: each joined break brings a new mark into Chinese context, one
+    /// round at a time; five rounds were not enough.
+    func testLongFixChainsConverge() {
+        let text = "中国（整党建𠮷常常？:）\n\n\n\r\n上图：。；常常“系统党建3\n\n\n\n常常)等□本报记者 张三𧿹类政《;Z……a𧿹工作\r\nhttp://x.cn村\n?;\n\n，上图：%）“我为群众办实事”等a𠮷的的各 (\n\n\n;,(!"
+        let once = FixApplier.fixAll(TextDocument(text), linter: sharedLinter)
+        XCTAssertTrue(once.remaining.allSatisfy { $0.fixes.isEmpty }, "\(once.remaining)")
+        XCTAssertEqual(FixApplier.fixAll(once.document, linter: sharedLinter).text, once.text)
     }
 
     func testEmptyAndBlankDocuments() {
