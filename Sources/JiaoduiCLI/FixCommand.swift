@@ -51,9 +51,11 @@ struct FixCommand: ParsableCommand {
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let dryRun = dryRun
+        let inputs = inputs
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
-                let result = FixApplier.fixAll(document, linter: linter, filter: project.filter(for: item))
+                let result = FixApplier.fixAll(document, linter: linter, filter: project.filter(for: item),
+                                               format: inputs.format(of: item))
                 let fixed = result.document
                 let diff = dryRun && !result.applied.isEmpty
                     ? UnifiedDiff.render(old: document.text, new: fixed.text, path: item.path) : ""

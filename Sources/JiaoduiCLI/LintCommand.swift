@@ -32,6 +32,9 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var selection: RuleSelection
     @OptionGroup var jobs: JobsOption
 
+    @Flag(name: .customLong("report-unused-disables"), help: "报告没有抑制任何问题的 jiaodui-disable 指令（unused-suppression） / report jiaodui-disable directives that silence nothing (unused-suppression)")
+    var reportUnusedDisables = false
+
     /// One input linted and rendered (in the worker) in the chosen format.
     struct Outcome: Sendable {
         let diagnostics: [Diagnostic]
@@ -45,11 +48,14 @@ struct LintCommand: ParsableCommand {
         let reporter = TextReporter(locale: pack.locale, colour: format == .text && Console.stdoutWantsColour)
         let items = InputFiles.expand(inputs.paths)
         let stdin = LoadedInput.readStdinIfNeeded(items)
+        let inputs = inputs
+        let reportUnused = reportUnusedDisables
 
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
                 let filter = project.filter(for: item)
-                let findings = filter.apply(linter.lint(document, locale: filter.locale), in: document)
+                let findings = linter.lint(document, format: inputs.format(of: item), filter: filter,
+                                           reportUnusedSuppressions: reportUnused)
                 let result = LintResult(path: item.path, document: document, diagnostics: findings)
                 let rendered = switch format {
                 case .text: reporter.report(path: result.path, document: document, diagnostics: result.diagnostics)
