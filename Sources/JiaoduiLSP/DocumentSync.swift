@@ -40,8 +40,9 @@ extension LanguageServer {
         }
         // Large text: the edited lines now, the whole text once typing pauses.
         let filter = findingFilter(uri)
-        let relinted = linter.relint(doc.text, changed: changed, previous: tracker.diagnostics, locale: filter.locale)
-        update(uri, findings: filter.apply(relinted, in: doc.text), provisional: true, trigger: .edit)
+        let view = ProseView(doc.text, format: doc.format)
+        let relinted = linter.relint(view, changed: changed, previous: tracker.diagnostics, filter: filter)
+        update(uri, findings: relinted, provisional: true, trigger: .edit)
         scheduleFullLint(uri, after: options.fullLintDelay, trigger: .elsewhere)
     }
 
@@ -81,7 +82,7 @@ extension LanguageServer {
         if doc.text.count <= options.fullLintLimit {
             latestLint.bump(uri)
             let filter = findingFilter(uri)
-            update(uri, findings: filter.apply(linter.lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
+            update(uri, findings: linter.lint(doc.text, format: doc.format, filter: filter), provisional: false,
                    trigger: trigger)
         } else {
             scheduleFullLint(uri, after: .milliseconds(0), trigger: trigger)
@@ -96,10 +97,11 @@ extension LanguageServer {
         let linter = self.linter
         let filter = findingFilter(uri)
         let text = doc.text
+        let format = doc.format
         let version = doc.version
         lintQueue.asyncAfter(deadline: .now() + delay) { [latestLint] in
             guard latestLint.current(uri) == token else { return }
-            let findings = filter.apply(linter.lint(text, locale: filter.locale), in: text)
+            let findings = linter.lint(text, format: format, filter: filter)
             self.state.async {
                 guard latestLint.current(uri) == token, self.documents[uri]?.version == version else { return }
                 self.update(uri, findings: findings, provisional: false, trigger: trigger)
@@ -160,7 +162,7 @@ extension LanguageServer {
             latestLint.bump(uri)
             let doc = documents[uri]!
             let filter = findingFilter(uri)
-            update(uri, findings: filter.apply(linter.lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
+            update(uri, findings: linter.lint(doc.text, format: doc.format, filter: filter), provisional: false,
                    trigger: .open)
         }
         let doc = documents[uri]!

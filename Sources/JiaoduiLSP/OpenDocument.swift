@@ -5,6 +5,8 @@ import LSPProtocol
 struct OpenDocument: Sendable {
     let uri: String
     var languageId: String
+    /// Which parts of the text are prose, from the editor's language id.
+    var format: SourceFormat { SourceFormat(languageId: languageId) }
     var version: Int
     var text: TextDocument
     /// Findings for `text` (settings applied). Right after an edit they come from re-linting the
