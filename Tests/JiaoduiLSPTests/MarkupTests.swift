@@ -44,3 +44,16 @@ final class MarkupServerTests: XCTestCase {
         XCTAssertEqual(codes(client.diagnostics(uri)), ["duplicate-phrase"], "the full lint agrees")
     }
 }
+
+extension MarkupServerTests {
+    func testReportsOnDirectivesOfferNoConfigurationCommands() {
+        let client = LSPTestClient()
+        _ = client.initialize()
+        client.open(uri, "<!-- jiaodui-disable-next-line no-such-rule -->\n干净的一句话。\n", language: "markdown")
+        let found = client.diagnostics(uri)
+        XCTAssertEqual(codes(found), ["invalid-suppression"])
+        let actions = client.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": found[0]["range"]!,
+                                                                 "context": ["diagnostics": found]])["result"] as? [JSON] ?? []
+        XCTAssertEqual(actions.count, 0, "\(actions)")
+    }
+}
