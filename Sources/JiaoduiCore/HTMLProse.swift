@@ -108,7 +108,8 @@ enum HTMLProse {
         let name = String(scalars: s[nameStart..<k]).lowercased()
         guard k < s.count, s[k] == ">" || s[k] == "/" || isHTMLSpace(s[k]) else { return nil }
         var quote: Unicode.Scalar?
-        while k < s.count {
+        // A tag is looked for this far only: a text of unclosed `<a` stays linear.
+        while k < min(s.count, i + 4000) {
             if let q = quote {
                 if s[k] == q { quote = nil }
             } else if s[k] == "\"" || s[k] == "'" {

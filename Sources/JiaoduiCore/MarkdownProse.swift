@@ -47,6 +47,9 @@ private struct MarkdownMasker {
     }
 
     static let M = ProseMark.markup
+    /// How far a code span, link or tag is looked for from where it opens. Real ones are far
+    /// shorter; the bound keeps a line of a thousand unmatched `[` or backticks linear.
+    static let reach = 2000
 
     mutating func run() {
         var i = frontMatter()
@@ -229,7 +232,7 @@ private struct MarkdownMasker {
     /// Masks the inline markup in `lo..<hi` (one line, or a part of one). Returns true when an
     /// HTML comment opens and does not close on this line.
     @discardableResult
-    mutating func inline(_ lo: Int, _ hi: Int) -> Bool {
+    mutating func inline(_ lo: Int, _ hi: Int, links: Bool = true) -> Bool {
         var i = lo
         while i < hi {
             let c = s[i]
@@ -245,7 +248,7 @@ private struct MarkdownMasker {
                 let run = count("`", i, hi)
                 var j = i + run
                 var closed = false
-                while j < hi {
+                while j < min(hi, i + Self.reach) {
                     if s[j] == "`" {
                         let r = count("`", j, hi)
                         if r == run {
@@ -284,9 +287,10 @@ private struct MarkdownMasker {
                     continue
                 }
             case "[":
-                if let link = linkEnd(i, hi) {
+                // Links do not nest: inside link text a bracket is text.
+                if links, let link = linkEnd(i, hi) {
                     out[i] = Self.M
-                    inline(i + 1, link.textEnd)
+                    inline(i + 1, link.textEnd, links: false)
                     maskRange(link.textEnd..<link.end)
                     i = link.end
                     continue
@@ -329,7 +333,8 @@ private struct MarkdownMasker {
 
     /// `[text](destination "title")`, `[text][label]` or `[text][]`: where the text ends (its `]`)
     /// and where the link ends.
-    func linkEnd(_ open: Int, _ hi: Int) -> (textEnd: Int, end: Int)? {
+    func linkEnd(_ open: Int, _ end: Int) -> (textEnd: Int, end: Int)? {
+        let hi = min(end, open + Self.reach)
         var depth = 0
         var k = open
         var close = -1
@@ -374,7 +379,8 @@ private struct MarkdownMasker {
     }
 
     /// An autolink `<scheme:…>` / `<a@b.c>` or an HTML tag `<name …>` / `</name>`: where it ends.
-    func angleEnd(_ i: Int, _ hi: Int) -> Int? {
+    func angleEnd(_ i: Int, _ end: Int) -> Int? {
+        let hi = min(end, i + Self.reach)
         var k = i + 1
         if k < hi, s[k] == "/" { k += 1 }
         guard k < hi, CharClass.isASCIILetter(s[k]) else { return nil }
