@@ -60,3 +60,37 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// The same property for Markdown, through the path the editor takes (prepared findings carried
+/// through the edit, the masking redone over the whole text).
+final class MarkdownIncrementalLintTests: XCTestCase {
+    func testMarkdownRelintAfterRandomEditsEqualsFullLint() throws {
+        let seed = try TextDocument(utf8: readFixture("seeds/000_535f91e5d57b5589.txt")).text
+        let text = "# 标题\n\n" + seed.replacingOccurrences(of: "。", with: "。见[报道](https://x.cn/a,b)，`代码,a`。", options: [], range: nil)
+        var generator = SplitMix(seed: 20261130)
+        let pieces = ["，", ",", "\n", "\n\n", "", "`a,b`", "[报道](https://x.cn/a,b)", "**", "的", "“我为群众办实事”", "各", "。"]
+        var document = TextDocument(text)
+        var prepared = sharedLinter.prepared(ProseView(document, format: .markdown), filter: FindingFilter())
+        var disagreements: [String] = []
+        for round in 0..<100 {
+            let lo = Int(generator.next() % UInt64(document.count))
+            let hi = min(document.count, lo + Int(generator.next() % 3))
+            let piece = pieces[Int(generator.next() % UInt64(pieces.count))]
+            var scalars = document.scalars
+            scalars.replaceSubrange(lo..<hi, with: piece.unicodeScalars)
+            var tracker = EditTracker(diagnostics: prepared)
+            tracker.replace(lo..<hi, count: piece.unicodeScalars.count)
+            document = TextDocument(scalars: scalars)
+            let view = ProseView(document, format: .markdown)
+            let relinted = sharedLinter.relint(view, changed: tracker.changed!, previous: tracker.diagnostics, filter: FindingFilter())
+            let full = sharedLinter.prepared(view, filter: FindingFilter())
+            let local = { (d: [Diagnostic]) in d.filter { $0.ruleID != SplicedFragmentRule.id } }
+            if local(relinted) != local(full) {
+                disagreements.append("round \(round): edit \(lo)..<\(hi) → \(piece.debugDescription): "
+                                     + "\(Set(local(full)).symmetricDifference(local(relinted)).map { "\($0.ruleID)@\($0.range)" })")
+            }
+            prepared = full
+        }
+        XCTAssertEqual(disagreements, [])
+    }
+}

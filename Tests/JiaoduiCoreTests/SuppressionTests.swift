@@ -90,20 +90,24 @@ final class SuppressionTests: XCTestCase {
 
     func testSuppressionAppliesToTheRelintedWholeDocument() {
         let paragraphs = (1...30).map { "第\($0)段，记者走访了多家医院，了解到相关工作进展顺利。" }
-        let text = "<!-- jiaodui-disable halfwidth-punctuation -->\n" + paragraphs.joined(separator: "\n\n")
-        let doc = TextDocument(text)
-        let before = sharedLinter.lint(doc, format: .markdown)
-        XCTAssertEqual(before, [])
-        // Type a half-width comma into the last paragraph: the disable far above still holds.
-        var scalars = doc.scalars
-        let at = scalars.count - 3
-        scalars.insert(",", at: at)
-        let edited = TextDocument(scalars: scalars)
-        var tracker = EditTracker(diagnostics: before)
-        tracker.replace(at..<at, count: 1)
-        let relinted = sharedLinter.relint(ProseView(edited, format: .markdown), changed: tracker.changed!,
-                                           previous: tracker.diagnostics, filter: FindingFilter())
-        XCTAssertEqual(relinted, sharedLinter.lint(edited, format: .markdown))
-        XCTAssertEqual(relinted, [])
+        let text = "<!-- jiaodui-disable halfwidth-punctuation -->\n" + paragraphs.joined(separator: "\n\n") + ",\n"
+        var document = TextDocument(text)
+        var prepared = sharedLinter.prepared(ProseView(document, format: .markdown), filter: FindingFilter())
+        // Edits far below the directive, then one that breaks the directive itself: each re-lint of
+        // the edited lines, suppressed as a whole, equals a full lint.
+        let edits: [(at: Int, text: String)] = [(document.count - 3, ","), (document.count - 40, "，"), (6, "x")]
+        for edit in edits {
+            var scalars = document.scalars
+            scalars.insert(contentsOf: edit.text.unicodeScalars, at: edit.at)
+            var tracker = EditTracker(diagnostics: prepared)
+            tracker.replace(edit.at..<edit.at, count: edit.text.unicodeScalars.count)
+            document = TextDocument(scalars: scalars)
+            let view = ProseView(document, format: .markdown)
+            prepared = sharedLinter.relint(view, changed: tracker.changed!, previous: tracker.diagnostics, filter: FindingFilter())
+            let shown = Suppressions.apply(prepared, view: view, locale: .zh)
+            XCTAssertEqual(shown, sharedLinter.lint(document, format: .markdown), edit.text)
+        }
+        let found = sharedLinter.lint(document, format: .markdown)
+        XCTAssertEqual(found.filter { $0.ruleID == "halfwidth-punctuation" }.count, 2, "the broken directive silences nothing")
     }
 }

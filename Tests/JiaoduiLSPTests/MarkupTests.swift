@@ -42,6 +42,13 @@ final class MarkupServerTests: XCTestCase {
         XCTAssertEqual(codes(last["diagnostics"] as! [JSON]), ["duplicate-phrase"])
         Thread.sleep(forTimeInterval: 0.2)
         XCTAssertEqual(codes(client.diagnostics(uri)), ["duplicate-phrase"], "the full lint agrees")
+        // Break the directive: the comma it silenced 30 paragraphs below is back at once.
+        version += 1
+        let at = doc.position(of: "disable")
+        client.change(uri, version: version, [["range": ["start": at, "end": at], "text": "x"]])
+        let after = client.publishes(uri).last!
+        XCTAssertEqual(after["version"] as? Int, version)
+        XCTAssertEqual(Set(codes(after["diagnostics"] as! [JSON])), ["duplicate-phrase", "halfwidth-punctuation"])
     }
 }
 
