@@ -70,6 +70,17 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(found, lint(md, .plain), "same finding, same range as plain text")
     }
 
+    func testHardBreaksAreBreaks() {
+        for hard in ["  \n", "\\\n"] {
+            let md = "前言。\n\n开展理论学习中心组、三会一课等各\(hard)类学习活动20余次。\n"
+            let found = lint(md, .markdown)
+            XCTAssertEqual(found.map(\.ruleID), ["broken-wrap"], hard.debugDescription)
+            XCTAssertEqual(found.first.map { flagged(md, $0) }, "各\(hard)类")
+        }
+        let soft = "前言。\n\n开展理论学习中心组、三会一课等各\n类学习活动20余次。\n"
+        XCTAssertEqual(lint(soft, .markdown), [])
+    }
+
     func testDoubledPhraseInAListItemAndCommaInProse() {
         let md = "# 标题\n\n- 深入开展“我为群众办实事”“我为群众办实事”等活动。\n\n中文,逗号在**正文**里。\n"
         let found = lint(md, .markdown)
