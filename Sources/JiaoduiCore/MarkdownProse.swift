@@ -82,6 +82,8 @@ private struct MarkdownMasker {
             }
             let previousBlank = i == 0 || kinds[i - 1] == .blank
             let indent = columns(line.start, first)
+            // Four columns of indent after a blank line open a code block, except where an indented
+            // line continues a list item or a quotation.
             if indent >= 4 && previousBlank && !inList && quoteDepth[max(0, i - 1)] == 0 {
                 opaque(line)
                 kinds[i] = .other
@@ -92,7 +94,11 @@ private struct MarkdownMasker {
             var depth = 0
             var listMarker = false
             while true {
-                while p < line.end, s[p] == " " || s[p] == "\t" { out[p] = Self.M; p += 1 }
+                // A byte-order mark stays (the layout reads it as a space); indentation is markup.
+                while p < line.end, s[p] == " " || s[p] == "\t" || s[p] == "\u{FEFF}" {
+                    if s[p] != "\u{FEFF}" { out[p] = Self.M }
+                    p += 1
+                }
                 guard p < line.end, s[p] == ">" else { break }
                 out[p] = Self.M
                 p += 1

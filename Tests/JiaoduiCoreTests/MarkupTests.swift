@@ -116,6 +116,7 @@ final class MarkupTests: XCTestCase {
         let md = "\u{FEFF}# 标题\r\n\r\n正文`代码`和[链接](http://x.cn)。\r\n第二行。\r\n"
         let view = ProseView(TextDocument(md), format: .markdown)
         XCTAssertEqual(view.prose.count, view.source.count)
+        XCTAssertEqual(view.prose.scalars[1], ProseMark.heading, "a heading after a byte-order mark")
         for (a, b) in zip(view.prose.scalars, view.source.scalars) where !ProseMark.isMark(a) && a != "\n" {
             XCTAssertEqual(a, b)
         }
