@@ -29,8 +29,13 @@ def seed_pages(n):         # the real page, repeated
 def ascii_commas(n):       # thousands of fixable lines: the fix and its diff
     return "".join("第%d行,内容丙。\n" % i for i in range(n // 10))
 
+def markdown(n):           # soft-wrapped Markdown: code spans, links, URLs, lists, fences, unmatched marks
+    unit = ("# 第一节\n\n运行`a,b`即可，详见[报道](https://x.cn/a,b)和 https://x.cn/c 的说明，\n"
+            "这一段接着写完。**重点**在[这里[和`这里\n\n- 列表项,逗号\n- 第二项\n\n```\n代码,逗号\n```\n\n")
+    return unit * (n // len(unit))
+
 SHAPES = [("short lines", short_lines), ("ascii commas", ascii_commas), ("hard-wrapped", hard_wrapped), ("one long line", one_line),
-          ("seed pages", seed_pages)]
+          ("seed pages", seed_pages), ("markdown", markdown)]
 N = 400_000
 
 def best(args):
@@ -47,7 +52,7 @@ with tempfile.TemporaryDirectory() as tmp:
         for command in (["lint", "--format", "json"], ["fix", "--dry-run"]):
             figures = []
             for size in (N, 4 * N):
-                path = os.path.join(tmp, "input.txt")
+                path = os.path.join(tmp, "input.md" if make is markdown else "input.txt")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(make(size))
                 figures.append(best([BIN] + command + [path]))

@@ -51,13 +51,15 @@ struct FixCommand: ParsableCommand {
         let stdin = LoadedInput.readStdinIfNeeded(items)
 
         let dryRun = dryRun
+        let inputs = inputs
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count, progress: Progress.forFiles(items.count, locale: project.outputLocale)) { item in
             if case .file(let path) = item.source, InputFiles.isWordDocument(path) {
                 return .failure(InputError(L10n("不修改 .docx 文件：请在 Word 中按报告修改（jiaodui lint 列出问题）",
                                                 "does not write .docx files: make the changes in Word (jiaodui lint lists them)").both))
             }
             return LoadedInput.load(item, stdin: stdin).document.map { document in
-                let result = FixApplier.fixAll(document, linter: project.linter(for: item, base: linter), filter: project.filter(for: item))
+                let result = FixApplier.fixAll(document, linter: project.linter(for: item, base: linter), filter: project.filter(for: item),
+                                               format: inputs.format(of: item))
                 let fixed = result.document
                 let diff = dryRun && !result.applied.isEmpty
                     ? UnifiedDiff.render(old: document.text, new: fixed.text, path: item.path) : ""

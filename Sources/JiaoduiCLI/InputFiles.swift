@@ -48,10 +48,10 @@ struct InputItem: Sendable {
 enum InputFiles {
     static let stdinName = "<stdin>"
     /// What a directory walk picks up.
-    static let extensions: Set<String> = ["txt", "md", "docx"]
+    static let extensions: Set<String> = ["txt", "md", "markdown", "docx"]
 
-    /// Files as given (whatever their extension), directories walked recursively for `.txt` and
-    /// `.md` files (hidden files and directories, `.build` among them, skipped), `-` for stdin.
+    /// Files as given (whatever their extension), directories walked recursively for `.txt`, `.md`
+    /// and `.markdown` files (hidden files and directories, `.build` among them, skipped), `-` for stdin.
     static func expand(_ arguments: [String]) -> [InputItem] {
         var items: [InputItem] = []
         for argument in arguments {

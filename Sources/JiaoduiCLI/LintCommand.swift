@@ -41,6 +41,9 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var gate: GateOptions
     @OptionGroup var jobs: JobsOption
 
+    @Flag(name: .customLong("report-unused-disables"), help: "报告没有抑制任何问题的 jiaodui-disable 指令（unused-suppression） / report jiaodui-disable directives that silence nothing (unused-suppression)")
+    var reportUnusedDisables = false
+
     /// One input linted and rendered (in the worker) in the chosen format.
     struct Outcome: Sendable {
         let diagnostics: [Diagnostic]
@@ -58,11 +61,14 @@ struct LintCommand: ParsableCommand {
         let items = project.included(InputFiles.expand(inputs.paths), named: inputs.paths)
         let gate = try gate.load(items)
         let stdin = LoadedInput.readStdinIfNeeded(items)
+        let inputs = inputs
+        let reportUnused = reportUnusedDisables
 
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count, progress: Progress.forFiles(items.count, locale: project.outputLocale)) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
                 let filter = project.filter(for: item)
-                let all = filter.apply(project.linter(for: item, base: linter).lint(document, locale: filter.locale), in: document)
+                let all = project.linter(for: item, base: linter).lint(document, format: inputs.format(of: item), filter: filter,
+                                                                       reportUnusedSuppressions: reportUnused)
                 if gate.writing {
                     let entries = FindingFingerprint.of(all, in: document).map { Baseline.Entry(path: item.path, fingerprint: $0) }
                     return Outcome(diagnostics: all, characters: 0, rendered: "", entries: entries)

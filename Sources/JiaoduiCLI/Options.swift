@@ -14,6 +14,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, json, sarif, github, rdjson, checkstyle, junit
 }
 
+/// `--input-format plain|markdown|html`.
+enum InputFormatOption: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case plain, markdown, html
+    var core: SourceFormat { SourceFormat(rawValue: rawValue)! }
+}
+
 /// `--fail-on error|warning|info|never`: the lowest severity that makes the exit status 1.
 enum FailOn: String, ExpressibleByArgument, CaseIterable, Sendable {
     case error, warning, info, never
@@ -79,12 +85,24 @@ struct PackOptions: ParsableArguments {
 /// applies to what is left after fixing; `-` writes the fixed text to stdout).
 struct Inputs: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "文件、目录（递归查找 .txt、.md，跳过隐藏目录）或 -（标准输入） / files, directories (searched for .txt and .md, hidden directories skipped) or - for stdin",
+        "文件、目录（递归查找 .txt、.md、.markdown，跳过隐藏目录）或 -（标准输入） / files, directories (searched for .txt, .md and .markdown, hidden directories skipped) or - for stdin",
         valueName: "PATH"))
     var paths: [String] = []
 
     @Option(name: .customLong("fail-on"), help: "达到此级别的问题使退出码为 1 / findings at or above this severity make the exit status 1")
     var failOn: FailOn = .warning
+
+    @Option(name: .customLong("input-format"), help: ArgumentHelp(
+        "按此格式读所有输入（默认按扩展名：.md/.markdown 为 markdown，.html/.htm 为 html，其余及标准输入为 plain） / read every input as this (default by extension: .md/.markdown markdown, .html/.htm html, anything else and stdin plain)",
+        valueName: "FORMAT"))
+    var inputFormat: InputFormatOption?
+
+    /// How to read `item`: `--input-format`, else by its extension (stdin: plain).
+    func format(of item: InputItem) -> SourceFormat {
+        if let inputFormat { return inputFormat.core }
+        if case .file(let path) = item.source { return SourceFormat(path: path) }
+        return .plain
+    }
 
     func validate() throws {
         if paths.isEmpty {

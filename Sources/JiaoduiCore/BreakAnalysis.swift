@@ -96,6 +96,8 @@ private struct BreakJudge {
     }
 
     mutating func findings(after block: Block, before b: Block?) -> [Finding] {
+        // Code, a table, front matter: not prose, so nothing next to it was cut or wrapped.
+        if block.kind == .markup || b?.kind == .markup { return [] }
         var a = block
         // A numbered paragraph that is long or holds a full sentence (（二）……。……) is prose like any
         // other; a short numbered line is a section heading (（一）坚定不移扩大有效需求，……).

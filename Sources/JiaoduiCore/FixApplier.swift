@@ -51,12 +51,13 @@ public enum FixApplier {
 
     /// Rounds of lint-and-fix until no fixable finding is left (at most `maxRounds`). Only the
     /// findings `filter` lets through are fixed (a rule turned off or a phrase allowed by the
-    /// project stays as written).
+    /// project stays as written, and so does what a suppression directive silences). In Markdown
+    /// and HTML only prose is edited: a fix touching markup is never offered.
     public static func fixAll(_ document: TextDocument, linter: Linter, filter: FindingFilter = FindingFilter(),
-                              maxRounds: Int = 16) -> Result {
+                              format: SourceFormat = .plain, maxRounds: Int = 16) -> Result {
         var current = document
         var applied: [Diagnostic] = []
-        func lint(_ d: TextDocument) -> [Diagnostic] { filter.apply(linter.lint(d, locale: filter.locale), in: d) }
+        func lint(_ d: TextDocument) -> [Diagnostic] { linter.lint(d, format: format, filter: filter) }
         var findings = lint(current)
         for _ in 0..<maxRounds {
             let fixable = findings.filter { !$0.fixes.isEmpty }

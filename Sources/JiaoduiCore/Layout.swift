@@ -4,6 +4,9 @@ public enum BlockKind: String, Sendable {
     case heading, byline, caption, listItem = "list-item", body
     /// Three or more short lines in a row: a poem, lyrics, a slogan list. Their breaks are meant.
     case verse
+    /// A line of a code block, a table or front matter (`ProseMark.opaque`): not prose, and no
+    /// break beside it is judged.
+    case markup
 }
 
 /// One non-blank line of the document and what it is.
@@ -29,27 +32,48 @@ public struct Layout: Sendable {
     public init(_ document: TextDocument, cues: LayoutCues) {
         var blocks: [Block] = []
         var blanks = 0
+        let s = document.scalars
         for (index, line) in document.lines.enumerated() {
             var start = line.start
             var end = line.end
-            let s = document.scalars
-            while start < end, CharClass.isSpace(s[start]) { start += 1 }
-            while end > start, CharClass.isSpace(s[end - 1]) { end -= 1 }
-            if start == end {
+            // Prose marks (`ProseView`) stand where a markup source has markup: blank like spaces,
+            // except for the hints they carry.
+            var hint: BlockKind?
+            while start < end, CharClass.isSpace(s[start]) || ProseMark.isMark(s[start]) {
+                hint = Self.hint(s[start]) ?? hint
+                start += 1
+            }
+            while end > start, CharClass.isSpace(s[end - 1]) || ProseMark.isMark(s[end - 1]) { end -= 1 }
+            var content = Array(s[start..<end])
+            if content.contains(where: ProseMark.isMark) {
+                if content.contains(ProseMark.opaque) { hint = .markup }
+                content.removeAll(where: ProseMark.isMark)
+            }
+            if start == end && hint != .markup {
                 blanks += 1
                 continue
             }
-            let content = Array(s[start..<end])
             let length = content.filter { !CharClass.isSpace($0) }.count
             let terminated = cues.isTerminated(content)
-            blocks.append(Block(line: index, range: start..<end, indented: start > line.start,
+            blocks.append(Block(line: index, range: start == end ? line.start..<line.end : start..<end,
+                                indented: s[line.start..<start].contains(where: CharClass.isSpace),
                                 blankLinesBefore: blanks,
-                                kind: cues.classify(content, visible: length, terminated: terminated),
+                                kind: hint ?? cues.classify(content, visible: length, terminated: terminated),
                                 length: length, terminated: terminated))
             blanks = 0
         }
         Self.markVerse(&blocks, cues: cues)
         self.blocks = blocks
+    }
+
+    /// The block kind a prose mark in a line's prefix stands for.
+    private static func hint(_ mark: Unicode.Scalar) -> BlockKind? {
+        switch mark {
+        case ProseMark.heading: return .heading
+        case ProseMark.listItem: return .listItem
+        case ProseMark.opaque: return .markup
+        default: return nil
+        }
     }
 
     /// Runs of at least `verseMinLines` short heading or body lines with the same spacing, most of

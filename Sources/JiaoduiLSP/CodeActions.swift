@@ -40,6 +40,9 @@ extension LanguageServer {
     /// "Allow this phrase" and "disable this rule for this file / the project": commands the server
     /// carries out itself, so they work in every editor.
     private func silencingCommands(_ finding: Finding, _ doc: OpenDocument, _ locale: MessageLocale) -> [Command] {
+        // A report on a suppression directive (invalid-suppression) is no rule .jiaodui.yml can
+        // name: the configuration would not load. The directive is edited instead.
+        guard RuleRegistry.type(finding.ruleID) != nil else { return [] }
         let zh = locale == .zh
         let uri = JSONValue.string(doc.uri)
         let rule = JSONValue.string(finding.ruleID)

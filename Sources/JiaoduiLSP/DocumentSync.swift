@@ -21,7 +21,7 @@ extension LanguageServer {
     func didChange(_ params: DidChangeTextDocumentParams) {
         let uri = params.textDocument.uri
         guard var doc = documents[uri] else { return }
-        var tracker = EditTracker(diagnostics: doc.findings)
+        var tracker = EditTracker(diagnostics: doc.prepared)
         var replacedWhole = false
         for change in params.contentChanges {
             if let (range, count) = doc.apply(change, encoding: encoding) {
@@ -40,8 +40,9 @@ extension LanguageServer {
         }
         // Large text: the edited lines now, the whole text once typing pauses.
         let filter = findingFilter(uri)
-        let relinted = documentLinter(uri).relint(doc.text, changed: changed, previous: tracker.diagnostics, locale: filter.locale)
-        update(uri, findings: filter.apply(relinted, in: doc.text), provisional: true, trigger: .edit)
+        let view = ProseView(doc.text, format: doc.format)
+        let prepared = documentLinter(uri).relint(view, changed: changed, previous: tracker.diagnostics, filter: filter)
+        update(uri, Self.suppress(prepared, view, filter), provisional: true, trigger: .edit)
         scheduleFullLint(uri, after: options.fullLintDelay, trigger: .elsewhere)
     }
 
@@ -81,8 +82,7 @@ extension LanguageServer {
         if doc.text.count <= options.fullLintLimit {
             latestLint.bump(uri)
             let filter = findingFilter(uri)
-            update(uri, findings: filter.apply(documentLinter(uri).lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
-                   trigger: trigger)
+            update(uri, Self.lint(doc, documentLinter(uri), filter), provisional: false, trigger: trigger)
         } else {
             scheduleFullLint(uri, after: .milliseconds(0), trigger: trigger)
         }
@@ -95,26 +95,39 @@ extension LanguageServer {
         let token = latestLint.bump(uri)
         let linter = documentLinter(uri)
         let filter = findingFilter(uri)
-        let text = doc.text
         let version = doc.version
         lintQueue.asyncAfter(deadline: .now() + delay) { [latestLint] in
             guard latestLint.current(uri) == token else { return }
-            let findings = filter.apply(linter.lint(text, locale: filter.locale), in: text)
+            let findings = Self.lint(doc, linter, filter)
             self.state.async {
                 guard latestLint.current(uri) == token, self.documents[uri]?.version == version else { return }
-                self.update(uri, findings: findings, provisional: false, trigger: trigger)
+                self.update(uri, findings, provisional: false, trigger: trigger)
             }
         }
+    }
+
+    /// A whole lint of the document: the findings shown, and the same before suppression (for the
+    /// next edit). The core's one path (`Linter.lint(_:format:filter:)`) in two steps.
+    static func lint(_ doc: OpenDocument, _ linter: Linter, _ filter: FindingFilter) -> (shown: [Finding], prepared: [Finding]) {
+        let view = ProseView(doc.text, format: doc.format)
+        return suppress(linter.prepared(view, filter: filter), view, filter)
+    }
+
+    /// The text's directives applied to the whole text's prepared findings.
+    static func suppress(_ prepared: [Finding], _ view: ProseView, _ filter: FindingFilter) -> (shown: [Finding], prepared: [Finding]) {
+        (Suppressions.apply(prepared, view: view, locale: filter.locale), prepared)
     }
 
     /// Stores new findings and tells the client. A client that pulls diagnostics gets no pushes
     /// (it would show every finding twice); it is asked to pull again when findings change for a
     /// reason other than its own edit.
-    func update(_ uri: String, findings: [Finding], provisional: Bool, trigger: Trigger) {
+    func update(_ uri: String, _ result: (shown: [Finding], prepared: [Finding]), provisional: Bool, trigger: Trigger) {
         reportProjectProblems()
         guard var doc = documents[uri] else { return }
+        let findings = result.shown
         let changed = findings != doc.findings || doc.resultID.isEmpty
         doc.findings = findings
+        doc.prepared = result.prepared
         doc.provisional = provisional
         if changed { doc.resultID = nextResultID() }
         documents[uri] = doc
@@ -161,8 +174,7 @@ extension LanguageServer {
             latestLint.bump(uri)
             let doc = documents[uri]!
             let filter = findingFilter(uri)
-            update(uri, findings: filter.apply(documentLinter(uri).lint(doc.text, locale: filter.locale), in: doc.text), provisional: false,
-                   trigger: .open)
+            update(uri, Self.lint(doc, documentLinter(uri), filter), provisional: false, trigger: .open)
         }
         let doc = documents[uri]!
         if params.previousResultId == doc.resultID { return .unchanged(doc.resultID) }

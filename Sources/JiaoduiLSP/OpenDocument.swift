@@ -5,11 +5,16 @@ import LSPProtocol
 struct OpenDocument: Sendable {
     let uri: String
     var languageId: String
+    /// Which parts of the text are prose, from the editor's language id.
+    var format: SourceFormat { SourceFormat(languageId: languageId) }
     var version: Int
     var text: TextDocument
     /// Findings for `text` (settings applied). Right after an edit they come from re-linting the
     /// edited lines; the full lint that follows when typing pauses replaces them.
     var findings: [Finding] = []
+    /// `findings` before the text's suppression directives applied: what an edit carries to the
+    /// re-lint, so that editing a directive brings back what it silenced anywhere in the text.
+    var prepared: [Finding] = []
     /// Whether `findings` still wait for that full lint.
     var provisional = false
     /// Identifies `findings` for pull diagnostics; new whenever they change, empty before the

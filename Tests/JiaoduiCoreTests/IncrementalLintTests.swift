@@ -7,31 +7,10 @@ import XCTest
 final class IncrementalLintTests: XCTestCase {
     func testRelintAfterRandomEditsEqualsFullLint() throws {
         let seed = try TextDocument(utf8: readFixture("seeds/000_535f91e5d57b5589.txt"))
-        var generator = SplitMix(seed: 20261129)
         let pieces = ["，", ",", "\n\n", "", "的", "“我为群众办实事”", "各", "政", "。", "𠮷"]
-        var document = seed
-        var findings = sharedLinter.lint(document)
-        var disagreements: [String] = []
-        for round in 0..<150 {
-            // Replace a short span at a random place with a random piece.
-            let lo = Int(generator.next() % UInt64(document.count))
-            let hi = min(document.count, lo + Int(generator.next() % 3))
-            let piece = pieces[Int(generator.next() % UInt64(pieces.count))]
-            var scalars = document.scalars
-            scalars.replaceSubrange(lo..<hi, with: piece.unicodeScalars)
-            var tracker = EditTracker(diagnostics: findings)
-            tracker.replace(lo..<hi, count: piece.unicodeScalars.count)
-            document = TextDocument(scalars: scalars)
-            let relinted = sharedLinter.relint(document, changed: tracker.changed!, previous: tracker.diagnostics)
-            let full = sharedLinter.lint(document)
-            let local = { (d: [Diagnostic]) in d.filter { $0.ruleID != SplicedFragmentRule.id } }
-            if local(relinted) != local(full) {
-                disagreements.append("round \(round): edit \(lo)..<\(hi) → \(piece.debugDescription): "
-                                     + "\(Set(local(full)).symmetricDifference(local(relinted)).map { "\($0.ruleID)@\($0.range)" })")
-            }
-            findings = full
-        }
-        XCTAssertEqual(disagreements, [])
+        XCTAssertEqual(randomEditDisagreements(seed, pieces: pieces, seed: 20261129, rounds: 150,
+                                               full: { sharedLinter.lint($0) },
+                                               relint: { sharedLinter.relint($0, changed: $1, previous: $2) }), [])
     }
 
     func testEditTrackerMovesFindingsAndMergesSpans() {
@@ -48,6 +27,38 @@ final class IncrementalLintTests: XCTestCase {
     }
 }
 
+/// Replaces a short span at a random place with a random piece, `rounds` times; after each edit
+/// the re-lint of the edited lines (`relint(text, changed, findings moved by the edit)`) must equal
+/// `full(text)` except for spliced fragments, which only a full lint finds. Returns the rounds
+/// where they differ.
+func randomEditDisagreements(_ start: TextDocument, pieces: [String], seed: UInt64, rounds: Int,
+                             full: (TextDocument) -> [Diagnostic],
+                             relint: (TextDocument, Range<Int>, [Diagnostic]) -> [Diagnostic]) -> [String] {
+    var generator = SplitMix(seed: seed)
+    var document = start
+    var findings = full(document)
+    var disagreements: [String] = []
+    for round in 0..<rounds {
+        let lo = Int(generator.next() % UInt64(document.count))
+        let hi = min(document.count, lo + Int(generator.next() % 3))
+        let piece = pieces[Int(generator.next() % UInt64(pieces.count))]
+        var scalars = document.scalars
+        scalars.replaceSubrange(lo..<hi, with: piece.unicodeScalars)
+        var tracker = EditTracker(diagnostics: findings)
+        tracker.replace(lo..<hi, count: piece.unicodeScalars.count)
+        document = TextDocument(scalars: scalars)
+        let relinted = relint(document, tracker.changed!, tracker.diagnostics)
+        let complete = full(document)
+        let local = { (d: [Diagnostic]) in d.filter { $0.ruleID != SplicedFragmentRule.id } }
+        if local(relinted) != local(complete) {
+            disagreements.append("round \(round): edit \(lo)..<\(hi) → \(piece.debugDescription): "
+                                 + "\(Set(local(complete)).symmetricDifference(local(relinted)).map { "\($0.ruleID)@\($0.range)" })")
+        }
+        findings = complete
+    }
+    return disagreements
+}
+
 /// A small deterministic generator, so a failure names a reproducible round.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
@@ -58,5 +69,20 @@ struct SplitMix: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The same property for Markdown, through the path the editor takes (prepared findings carried
+/// through the edit, the masking redone over the whole text).
+final class MarkdownIncrementalLintTests: XCTestCase {
+    func testMarkdownRelintAfterRandomEditsEqualsFullLint() throws {
+        let seed = try TextDocument(utf8: readFixture("seeds/000_535f91e5d57b5589.txt")).text
+        let text = "# 标题\n\n" + seed.replacingOccurrences(of: "。", with: "。见[报道](https://x.cn/a,b)，`代码,a`。")
+        let pieces = ["，", ",", "\n", "\n\n", "", "`a,b`", "[报道](https://x.cn/a,b)", "**", "的", "“我为群众办实事”", "各", "。"]
+        let filter = FindingFilter()
+        XCTAssertEqual(randomEditDisagreements(TextDocument(text), pieces: pieces, seed: 20261130, rounds: 100,
+                                               full: { sharedLinter.prepared(ProseView($0, format: .markdown), filter: filter) },
+                                               relint: { sharedLinter.relint(ProseView($0, format: .markdown), changed: $1,
+                                                                             previous: $2, filter: filter) }), [])
     }
 }
