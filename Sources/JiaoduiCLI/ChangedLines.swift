@@ -47,14 +47,22 @@ struct ChangedLines: Sendable {
                 }
                 verified.insert(root)
             }
-            let tracked = git(["ls-files", "--error-unmatch", "--", name], in: directory).status == 0
+            // Names are paths, never patterns: a[1].txt must not also mean a1.txt.
+            let tracked = git(["--literal-pathspecs", "ls-files", "--error-unmatch", "--", name], in: directory).status == 0
             guard tracked else {
                 lines[path] = .some(nil)
                 continue
             }
-            let diff = git(["diff", "--no-color", "--no-ext-diff", "--unified=0", rev, "--", name], in: directory)
+            let diff = git(["--literal-pathspecs", "diff", "--no-color", "--no-ext-diff", "--unified=0", rev, "--", name],
+                           in: directory)
             guard diff.status == 0 else {
                 throw InputError(L10n("git diff 失败：\(diff.err)", "git diff failed: \(diff.err)").both)
+            }
+            // A binary diff (a .docx) has no lines to point at: a changed one counts as changed
+            // throughout, an unchanged one not at all.
+            if diff.out.contains("\nBinary files ") || diff.out.hasPrefix("Binary files ") || InputFiles.isWordDocument(name) {
+                lines[path] = diff.out.isEmpty ? .some([]) : .some(nil)
+                continue
             }
             lines[path] = .some(hunkLines(diff.out))
         }

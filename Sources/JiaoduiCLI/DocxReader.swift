@@ -42,9 +42,16 @@ enum DocxReader {
         private var inText = false
         /// Paragraphs inside a table cell or a text box nest in others; each is its own line.
         private var open: [String] = []
+        /// Inside content that is not the document's text: the VML copy of a text box
+        /// (`mc:Fallback`, a second copy of `mc:Choice`), text moved away or deleted with tracked
+        /// changes (`w:moveFrom`, `w:del`).
+        private var skipped = 0
+        private static let skippedElements: Set<String> = ["mc:Fallback", "w:moveFrom", "w:del"]
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
+            if Self.skippedElements.contains(name) { skipped += 1 }
+            guard skipped == 0 else { return }
             switch name {
             case "w:p":
                 if let current { open.append(current) }
@@ -57,6 +64,11 @@ enum DocxReader {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if Self.skippedElements.contains(name) {
+                skipped -= 1
+                return
+            }
+            guard skipped == 0 else { return }
             switch name {
             case "w:p":
                 if let current { paragraphs.append(current) }
@@ -67,7 +79,7 @@ enum DocxReader {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inText { current? += string }
+            if inText && skipped == 0 { current? += string }
         }
     }
 }

@@ -114,7 +114,15 @@ enum InputFiles {
         guard !isWordDocument(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
-        return head.contains(0)
+        // UTF-16 text (Notepad's "Unicode") is full of NULs but is text: reading it reports the
+        // encoding instead of skipping it unseen.
+        return head.contains(0) && !isUTF16(Array(head.prefix(2)))
+    }
+
+    /// A UTF-16 byte-order mark, either order.
+    static func isUTF16<C: Collection>(_ head: C) -> Bool where C.Element == UInt8 {
+        let b = Array(head)
+        return b.count == 2 && (b == [0xFF, 0xFE] || b == [0xFE, 0xFF])
     }
 
     private static func noteSkipped(_ path: String) {
@@ -190,6 +198,9 @@ enum InputFiles {
 
     /// Strict UTF-8 decoding, the error naming the byte offset of the first bad byte.
     static func decode(_ bytes: [UInt8]) throws(InputError) -> TextDocument {
+        if isUTF16(bytes.prefix(2)) {
+            throw InputError(L10n("是 UTF-16 编码的文本；请另存为 UTF-8", "is UTF-16 text; save it as UTF-8").both)
+        }
         do {
             return try TextDocument(utf8: bytes)
         } catch {

@@ -75,7 +75,7 @@ struct LintCommand: ParsableCommand {
                 }
                 let shown = gate.select(all, path: item.path, document: document)
                 let result = LintResult(path: item.path, document: document, diagnostics: shown)
-                return Outcome(diagnostics: shown, characters: ErrorRate.characters(in: document),
+                return Outcome(diagnostics: shown, characters: ErrorRate.characters(in: document, format: inputs.format(of: item)),
                                rendered: report.file(result), entries: [])
             }
         }

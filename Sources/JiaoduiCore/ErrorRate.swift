@@ -13,10 +13,12 @@ public enum ErrorRate {
         }
     }
 
-    /// The characters `document` counts for the rate.
-    public static func characters(in document: TextDocument) -> Int {
+    /// The characters `document` counts for the rate: in Markdown and HTML only the prose (code,
+    /// URLs, tags and styles are no 字数, and counting them would dilute the rate).
+    public static func characters(in document: TextDocument, format: SourceFormat = .plain) -> Int {
+        let scalars = format == .plain ? document.scalars : ProseView(document, format: format).prose.scalars
         var n = 0
-        for s in document.scalars where !(s.properties.isWhitespace || s == "\u{FEFF}") { n += 1 }
+        for s in scalars where !(s.properties.isWhitespace || s == "\u{FEFF}" || ProseMark.isMark(s)) { n += 1 }
         return n
     }
 

@@ -159,11 +159,19 @@ private struct MarkdownMasker {
                     continue
                 }
             }
-            // A link reference definition: [label]: destination "title".
-            if s[p] == "[", let close = s.find("]", in: p..<line.end), close > p + 1, close + 1 < line.end, s[close + 1] == ":" {
+            // A link reference definition: [label]: destination "title". It cannot interrupt a
+            // paragraph, and a footnote's ([^1]: …) text is prose.
+            if previousBlank, s[p] == "[", p + 1 < line.end, s[p + 1] != "^",
+               let close = s.find("]", in: p..<line.end), close > p + 1, close + 1 < line.end, s[close + 1] == ":" {
                 maskRange(p..<line.end)
                 kinds[i] = .blank
                 continue
+            }
+            // A footnote definition's label ([^1]:) is markup; its text is prose.
+            if s[p] == "[", p + 1 < line.end, s[p + 1] == "^",
+               let close = s.find("]", in: p..<line.end), close + 1 < line.end, s[close + 1] == ":" {
+                maskRange(p..<(close + 2))
+                p = close + 2
             }
             inComment = inline(p, line.end)
             // A backslash or two spaces at the end: a hard break, which stays a line break.

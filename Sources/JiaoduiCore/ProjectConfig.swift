@@ -202,7 +202,8 @@ public struct ProjectConfig: Sendable, Equatable {
     }
 }
 
-/// `*` any run without `/`, `**` any run, `?` one character, `\\` makes the next character
+/// `*` any run without `/`, `**` any run, `?` one character, `[a-z]`/`[!x]` one of a set,
+/// `\\` makes the next character
 /// literal; a pattern without `/` matches the file name in any directory (as in .gitignore), a
 /// leading `/` anchors it to the configuration's directory.
 public enum Glob {
@@ -210,7 +211,7 @@ public enum Glob {
     public static func escaped(_ path: String) -> String {
         var out = ""
         for c in path.unicodeScalars {
-            if c == "*" || c == "?" || c == "\\" { out += "\\" }
+            if c == "*" || c == "?" || c == "[" || c == "\\" { out += "\\" }
             out.unicodeScalars.append(c)
         }
         return out
@@ -224,6 +225,30 @@ public enum Glob {
         }
         let trimmed = p.first == "/" ? Array(p.dropFirst()) : p
         return match(trimmed[...], Array(path.unicodeScalars)[...])
+    }
+
+    /// A bracket expression at the start of `p` (`[abc]`, `[a-z]`, `[!x]` or `[^x]`, a `]` first
+    /// is literal): the test for one character and the pattern after it; nil when unclosed.
+    private static func bracket(_ p: ArraySlice<Unicode.Scalar>) -> ((Unicode.Scalar) -> Bool, ArraySlice<Unicode.Scalar>)? {
+        var i = p.index(after: p.startIndex)
+        let negated = i < p.endIndex && (p[i] == "!" || p[i] == "^")
+        if negated { i += 1 }
+        var ranges: [ClosedRange<UInt32>] = []
+        var first = true
+        while i < p.endIndex, p[i] != "]" || first {
+            first = false
+            let lo = p[i].value
+            if i + 2 < p.endIndex, p[i + 1] == "-", p[i + 2] != "]" {
+                ranges.append(lo...max(lo, p[i + 2].value))
+                i += 3
+            } else {
+                ranges.append(lo...lo)
+                i += 1
+            }
+        }
+        guard i < p.endIndex else { return nil }
+        let test: (Unicode.Scalar) -> Bool = { c in ranges.contains { $0.contains(c.value) } != negated }
+        return (test, p[(i + 1)...])
     }
 
     private static func match(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -242,6 +267,10 @@ public enum Glob {
                 guard i < s.endIndex, double || s[i] != "/" else { return false }
                 i += 1
             }
+        }
+        if c == "[", let (set, rest) = bracket(p) {
+            guard let f = s.first, f != "/", set(f) else { return false }
+            return match(rest, s.dropFirst())
         }
         if c == "\\", p.count > 1 {
             guard s.first == p[p.index(after: p.startIndex)] else { return false }

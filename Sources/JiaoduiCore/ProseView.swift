@@ -106,11 +106,16 @@ public struct ProseView: Sendable {
             guard !touches(ends, ProseMark.isMarkup), !touches(last, ProseMark.isMarkup) else { return nil }
             var d = d
             d.fixes.removeAll { fix in fix.edits.contains { touches($0.range, ProseMark.isMark) && !Self.onlyJoins($0, p) } }
-            if d.message.unicodeScalars.contains(where: ProseMark.isMark) {
-                d.message = String(scalars: d.message.unicodeScalars.filter { !ProseMark.isMark($0) })
-            }
+            d.message = Self.unmarked(d.message)
+            for i in d.fixes.indices { d.fixes[i].title = Self.unmarked(d.fixes[i].title) }
             return d
         }
+    }
+
+    /// `text` (a message or a fix title quoting the prose view) without the view's marks.
+    static func unmarked(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: ProseMark.isMark) else { return text }
+        return String(scalars: text.unicodeScalars.filter { !ProseMark.isMark($0) })
     }
 
     /// An edit whose range holds prose marks only where the source had a soft break that the

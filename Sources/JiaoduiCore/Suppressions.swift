@@ -59,7 +59,8 @@ public struct SuppressionDirective: Sendable, Equatable {
             while hi > lo, CharClass.isSpace(s[hi - 1]) { hi -= 1 }
             // Cheap test first: every directive line holds "jiaodui-".
             guard hi - lo >= 14, s.find("jiaodui-", in: lo..<hi) != nil else { continue }
-            if format != .plain, prose[lo..<hi].contains(where: { $0 != ProseMark.markup }) { continue }
+            // The whole line: a code line's opaque mark sits on its first character, indent included.
+            if format != .plain, prose[line.start..<line.end].contains(where: { $0 != ProseMark.markup }) { continue }
             if let d = parse(s, lo, hi, line: index, format: format) { out.append(d) }
         }
         return out

@@ -37,4 +37,14 @@ final class DocxTests: CLITestCase {
         XCTAssertEqual(paths, ["稿/a.docx"])
         XCTAssertTrue(r.stderr.contains("稿/b.docx: 不是有效的 .docx"), r.stderr)
     }
+
+    func testTextBoxesOnceAndTrackedDeletionsAndMovesNotAtAll() throws {
+        try write(try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/修订.docx")), to: "修订.docx")
+        let r = try run(["lint", "修订.docx"])
+        XCTAssertEqual(r.status, 1)
+        // Only the last paragraph's comma: no duplicate from the text box's VML copy, nothing from
+        // deleted (删掉的,文字) or moved-away (移走的,文字) text; ¶5 because the box is a paragraph.
+        XCTAssertTrue(r.stdout.hasPrefix("修订.docx:¶5:5: warning[halfwidth-punctuation]"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("1 个问题"), r.stdout)
+    }
 }

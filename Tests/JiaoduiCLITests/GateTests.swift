@@ -141,6 +141,26 @@ final class GateTests: CLITestCase {
         XCTAssertEqual(since.stdout.split(separator: "\n").count, 1, since.stdout)
     }
 
+    func testDiffBaseTakesNamesLiterallyAndAChangedWordDocumentWhole() throws {
+        try git(["init", "-q"])
+        try write("旧的,错误。\n", to: "a[1].txt")
+        try write("另一个文件。\n", to: "a1.txt")
+        let docx = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/稿件.docx"))
+        try write(docx, to: "稿件.docx")
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "one"])
+        // Only a1.txt changes: a[1].txt, as a pattern, would take a1.txt's hunks.
+        try write("另一个文件改了。\n", to: "a1.txt")
+        XCTAssertEqual(try run(["lint", "--diff-base", "HEAD", "a[1].txt"]).stdout.contains("旧的"), false)
+        XCTAssertEqual(try run(["lint", "--diff-base", "HEAD", "稿件.docx"]).status, 0, "an unchanged Word document: nothing")
+        // A changed Word document has no line hunks: all of it counts.
+        let other = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/修订.docx"))
+        try write(other, to: "稿件.docx")
+        let changed = try run(["lint", "--diff-base", "HEAD", "--format", "github", "稿件.docx"])
+        XCTAssertEqual(changed.status, 1, changed.stderr)
+        XCTAssertTrue(changed.stdout.contains("title=halfwidth-punctuation"), changed.stdout)
+    }
+
     func testDiffBaseOutsideARepositoryOrWithAnUnknownRevisionIsAnError() throws {
         try write(Fixture.comma, to: "a.txt")
         let outside = try run(["lint", "--diff-base", "HEAD", "a.txt"])

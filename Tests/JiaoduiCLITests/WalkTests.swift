@@ -26,6 +26,15 @@ final class WalkTests: CLITestCase {
         XCTAssertFalse(named.stderr.contains("检查中"), "no progress line when stderr is not a terminal")
     }
 
+    func testUTF16TextIsAnEncodingErrorNotASkippedBinary() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "今天,天气好。".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try write(Data(bytes), to: "notepad.txt")
+        let r = try run(["lint", "notepad.txt"])
+        XCTAssertEqual(r.status, 2, "a gate must not pass on text it never read")
+        XCTAssertTrue(r.stderr.contains("notepad.txt: 是 UTF-16 编码的文本；请另存为 UTF-8"), r.stderr)
+    }
+
     func testOutputOrderDoesNotDependOnWorkers() throws {
         for i in 0..<30 { try write(i.isMultiple(of: 2) ? Fixture.comma : Fixture.duplicate, to: "many/f\(String(format: "%02d", i)).txt") }
         let one = try run(["lint", "--jobs", "1", "many"])

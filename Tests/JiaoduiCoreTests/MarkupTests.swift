@@ -133,3 +133,40 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(SourceFormat(languageId: "plaintext"), .plain)
     }
 }
+
+/// Cases a review found: directives in code, marks in fix titles, reference definitions.
+final class MarkupReviewTests: XCTestCase {
+    func lint(_ text: String, _ format: SourceFormat) -> [Diagnostic] {
+        sharedLinter.lint(TextDocument(text), format: format)
+    }
+
+    func testADirectiveInsideIndentedOrFencedCodeIsCode() {
+        let indented = "第一段,有逗号。\n\n    <!-- jiaodui-disable -->\n\n第三,行。\n"
+        XCTAssertEqual(lint(indented, .markdown).count, 2, "both commas: the indented line is a code block")
+        let fenced = "```html\n  <!-- jiaodui-disable -->\n```\n\n第三,行。\n"
+        XCTAssertEqual(lint(fenced, .markdown).map(\.ruleID), ["halfwidth-punctuation"])
+    }
+
+    func testFixTitlesCarryNoInternalMarks() {
+        // A title or message quoting prose across a soft break quotes the view's join mark.
+        let view = ProseView(TextDocument("第一行\n第二行。\n"), format: .markdown)
+        let quoted = "删去重复的 第一行" + String(Character(ProseMark.join)) + "第二行"
+        let finding = Diagnostic(ruleID: "duplicate-phrase", severity: .error, message: quoted, range: 0..<3,
+                                 fixes: [Fix(title: quoted, edits: [TextEdit(range: 0..<3, newText: "")])])
+        let kept = view.keep([finding])
+        XCTAssertEqual(kept.first?.message, "删去重复的 第一行第二行")
+        XCTAssertEqual(kept.first?.fixes.first?.title, "删去重复的 第一行第二行")
+    }
+
+    func testReferenceDefinitionsOnlyAfterABlankLineAndFootnotesAreProse() {
+        let text = "第一句话写完了，接着写\n[注]:第二句,在此。\n\n[ref]: https://x.cn/a,b\n\n[^1]: 脚注内容,在这里。\n"
+        let lines = lint(text, .markdown).map { TextDocument(text).lineIndex(containing: $0.range.lowerBound) }
+        XCTAssertEqual(lines, [1, 1, 5], "a [label]: line inside a paragraph is text; a definition is not; a footnote's text is")
+    }
+
+    func testErrorRateCountsProseOnly() {
+        let html = TextDocument("<html><style>" + String(repeating: "a", count: 300) + "</style><p>今天,开会。</p></html>")
+        XCTAssertEqual(ErrorRate.characters(in: html, format: .html), 6, "今天,开会。: markup is no 字数")
+        XCTAssertEqual(ErrorRate.characters(in: TextDocument("今天, 开会。\n"), format: .plain), 6)
+    }
+}

@@ -120,6 +120,13 @@ final class ProjectConfigTests: XCTestCase {
     }
 
     func testGlob() {
+        XCTAssertTrue(Glob.matches("[Dd]rafts/*.txt", "Drafts/a.txt"))
+        XCTAssertTrue(Glob.matches("*.[Tt][Xx][Tt]", "dir/top.TXT"))
+        XCTAssertFalse(Glob.matches("[!a-c]*.txt", "b.txt"))
+        XCTAssertTrue(Glob.matches("[!a-c]*.txt", "x.txt"))
+        XCTAssertTrue(Glob.matches("[]x].txt", "].txt"))
+        XCTAssertTrue(Glob.matches("/" + Glob.escaped("a[1].txt"), "a[1].txt"))
+        XCTAssertFalse(Glob.matches("/" + Glob.escaped("a[1].txt"), "a1.txt"))
         XCTAssertTrue(Glob.matches("/" + Glob.escaped("a*b?.txt"), "a*b?.txt"))
         XCTAssertFalse(Glob.matches("/" + Glob.escaped("a*b?.txt"), "axxbc.txt"))
         XCTAssertTrue(Glob.matches("**/*.md", "a/b/c.md"))
