@@ -59,7 +59,7 @@ struct ConfigCommand: ParsableCommand {
             for i in overrides {
                 if let setting = config.overrides[i].rules[id] {
                     value = describe(setting, default: pack.spec(id)!.severity.rawValue)
-                    source = at("overrides[\(i)]") + " (overrides[\(i)])"
+                    source = at("overrides[\(i)].rules.\(id)") + " (overrides[\(i)])"
                 }
             }
             out += "  \(id): \(value)  # \(source)\n"

@@ -50,8 +50,9 @@ enum InputFiles {
     /// What a directory walk picks up.
     static let extensions: Set<String> = ["txt", "md", "markdown", "docx"]
 
-    /// Files as given (whatever their extension), directories walked recursively for `.txt`, `.md`
-    /// and `.markdown` files (hidden files and directories, `.build` among them, skipped), `-` for stdin.
+    /// Files as given (whatever their extension), directories walked recursively for `.txt`, `.md`,
+    /// `.markdown` and `.docx` files (hidden files and directories, `.build` among them, what the
+    /// ignore files exclude and binary files skipped), `-` for stdin.
     static func expand(_ arguments: [String]) -> [InputItem] {
         var items: [InputItem] = []
         for argument in arguments {

@@ -85,7 +85,7 @@ struct PackOptions: ParsableArguments {
 /// applies to what is left after fixing; `-` writes the fixed text to stdout).
 struct Inputs: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "文件、目录（递归查找 .txt、.md、.markdown，跳过隐藏目录）或 -（标准输入） / files, directories (searched for .txt, .md and .markdown, hidden directories skipped) or - for stdin",
+        "文件、目录（递归查找 .txt、.md、.markdown、.docx，跳过隐藏目录、.gitignore 与 .jiaodui-ignore 排除的文件和二进制文件）或 -（标准输入） / files, directories (searched for .txt, .md, .markdown and .docx; hidden directories, what .gitignore and .jiaodui-ignore exclude, and binary files skipped) or - for stdin",
         valueName: "PATH"))
     var paths: [String] = []
 

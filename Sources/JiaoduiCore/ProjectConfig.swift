@@ -78,9 +78,10 @@ public struct ProjectConfig: Sendable, Equatable {
                         switch ik.string {
                         case "files": files = try strings(iv, file: file, key: key + ".files")
                         case "rules":
-                            var ignored: [String: Int] = [:]
+                            var ruleLines: [String: Int] = [:]
                             rules = try ruleSettings(iv, file: file, key: key + ".rules", ruleIDs: ruleIDs,
-                                                     parametersAllowed: false, lines: &ignored).0
+                                                     parametersAllowed: false, lines: &ruleLines).0
+                            for (k, line) in ruleLines { config.lines["\(key).\(k)"] = line }
                         default:
                             throw RuleSpecParser.err(file, ik, key + "." + (ik.string ?? "?"), "未知的键；可用：files, rules / unknown key")
                         }

@@ -68,7 +68,7 @@ final class ProjectConfigFeatureTests: CLITestCase {
         let config = dir.appendingPathComponent(".jiaodui.yml").path
         XCTAssertTrue(lines.contains("locale: en  # \(config):1"), r.stdout)
         XCTAssertTrue(lines.contains("  halfwidth-punctuation: off  # \(config):3"), r.stdout)
-        XCTAssertTrue(lines.contains("  broken-wrap: info  # \(config):5 (overrides[0])"), r.stdout)
+        XCTAssertTrue(lines.contains("  broken-wrap: info  # \(config):7 (overrides[0])"), r.stdout)
         XCTAssertTrue(lines.contains("  duplicate-phrase: error  # 默认 / default (duplicate-phrase.yml)"), r.stdout)
         XCTAssertEqual(try run(["config"]).status, 2, "config without --print is a usage error")
     }
