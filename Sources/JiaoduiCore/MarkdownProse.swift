@@ -3,7 +3,7 @@
 ///
 /// Masked as markup: fenced and indented code blocks, code spans, autolinks and bare URLs, link
 /// and image destinations and titles (link text stays; an image, alt text included, goes), raw
-/// HTML tags and comments, front matter (`---` YAML at the top), link reference definitions,
+/// HTML tags and comments, front matter (`---` YAML or `+++` TOML at the top), link reference definitions,
 /// thematic breaks and setext underlines, table pipes and delimiter rows, emphasis markers,
 /// backslash escapes, entities, and container prefixes (indentation, `>`, list markers). Headings
 /// and list markers leave a hint for `Layout`; code, front matter and table rows are opaque blocks.
@@ -204,11 +204,14 @@ private struct MarkdownMasker {
         }
     }
 
-    /// YAML front matter: `---` on the first line, up to the next `---` or `...` line. Returns the
-    /// first line after it.
+    /// Front matter: YAML between `---` and `---` (or `...`), or TOML between `+++` lines (Hugo),
+    /// from the first line. Returns the first line after it.
     mutating func frontMatter() -> Int {
-        guard lines.count > 1, trimmedEquals(lines[0], "---") else { return 0 }
-        for j in 1..<lines.count where trimmedEquals(lines[j], "---") || trimmedEquals(lines[j], "...") {
+        guard lines.count > 1 else { return 0 }
+        let toml = trimmedEquals(lines[0], "+++")
+        guard toml || trimmedEquals(lines[0], "---") else { return 0 }
+        for j in 1..<lines.count where toml ? trimmedEquals(lines[j], "+++")
+                                            : trimmedEquals(lines[j], "---") || trimmedEquals(lines[j], "...") {
             for k in 0...j {
                 opaque(lines[k])
                 kinds[k] = .other

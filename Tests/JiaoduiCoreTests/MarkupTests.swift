@@ -169,4 +169,10 @@ final class MarkupReviewTests: XCTestCase {
         XCTAssertEqual(ErrorRate.characters(in: html, format: .html), 6, "今天,开会。: markup is no 字数")
         XCTAssertEqual(ErrorRate.characters(in: TextDocument("今天, 开会。\n"), format: .plain), 6)
     }
+
+    func testTOMLFrontMatterIsNotProse() {
+        let md = "+++\ntitle = \"标题,副题\"\ndate = 2024-01-01\n+++\n\n正文没有问题。\n"
+        XCTAssertEqual(lint(md, .markdown), [])
+        XCTAssertFalse(lint(md, .plain).isEmpty)
+    }
 }
