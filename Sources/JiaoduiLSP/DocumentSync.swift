@@ -56,7 +56,6 @@ extension LanguageServer {
     func didSave(_ params: DidSaveTextDocumentParams) {
         // A saved project configuration changes what every open document should show.
         if let path = FileURI.path(params.textDocument.uri), path.hasSuffix("/" + ProjectConfigStore.fileName) {
-            projectConfig.invalidate()
             relintAll()
         }
     }
