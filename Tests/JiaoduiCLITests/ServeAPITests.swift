@@ -106,6 +106,12 @@ final class ServeAPITests: CLITestCase {
         XCTAssertEqual(try server.post("api/lint?format=docx", bytes: Data("not a zip".utf8)).status, 400)
     }
 
+    func testAPortOutOfRangeIsAUsageError() throws {
+        let r = try run(["serve", "--port", "70000"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("端口应在 0 到 65535 之间"), r.stderr)
+    }
+
     func testThePageIsTheEmbeddedServeHTML() throws {
         let reply = try server.get("")
         XCTAssertEqual(reply.status, 200)

@@ -28,6 +28,12 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var pack: PackOptions
 
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError(L10n("端口应在 0 到 65535 之间", "the port must be between 0 and 65535").both)
+        }
+    }
+
     func run() throws {
         let rulePack = try pack.loadPack()
         let linter: Linter
