@@ -6,6 +6,8 @@ import PackageDescription
 // absolute path of `rules/` is computed here and handed over as a C define.
 let packageRoot = String(#filePath.dropLast("/Package.swift".count))
 let rulesDir = packageRoot + "/rules"
+// The page of `jiaodui serve`, embedded the same way.
+let servePage = packageRoot + "/Sources/JiaoduiCLI/Resources/serve.html"
 
 let package = Package(
     name: "jiaodui",
@@ -18,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only door to ICU: plain C types in the header, <unicode/...> only in the .c file.
@@ -29,7 +32,8 @@ let package = Package(
         // they equal the files).
         .target(
             name: "CJiaoduiData",
-            cSettings: [.define("JD_RULES_DIR", to: "\"\(rulesDir)\"")]
+            cSettings: [.define("JD_RULES_DIR", to: "\"\(rulesDir)\""),
+                        .define("JD_SERVE_PAGE", to: "\"\(servePage)\"")]
         ),
         .target(
             name: "JiaoduiCore",
@@ -41,18 +45,22 @@ let package = Package(
         .target(name: "JiaoduiProject", dependencies: ["JiaoduiCore"]),
         // The language server: a face over the core, speaking LSPProtocol.
         .target(name: "JiaoduiLSP", dependencies: ["JiaoduiCore", "JiaoduiProject", "LSPProtocol"]),
+        // The command line, and `jiaodui serve` (Serve/; its page is Resources/serve.html,
+        // embedded by CJiaoduiData).
         .target(
             name: "JiaoduiCLI",
-            dependencies: ["JiaoduiCore", "JiaoduiProject", "JiaoduiLSP",
+            dependencies: ["JiaoduiCore", "JiaoduiProject", "JiaoduiLSP", "CJiaoduiData",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                           .product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["Resources"]
         ),
         .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
         .testTarget(
             name: "JiaoduiCoreTests",
             dependencies: ["JiaoduiCore", "CJiaoduiData"]
         ),
-        .testTarget(name: "JiaoduiCLITests", dependencies: ["JiaoduiCLI", "JiaoduiCore"]),
+        .testTarget(name: "JiaoduiCLITests", dependencies: ["JiaoduiCLI", "JiaoduiCore", "CJiaoduiData"]),
         .testTarget(name: "JiaoduiLSPTests", dependencies: ["JiaoduiLSP", "LSPProtocol", "JiaoduiCore"]),
     ]
 )

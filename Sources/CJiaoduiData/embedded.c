@@ -53,6 +53,24 @@ static const struct entry entries[] = {
     {"lexicon/news-words.txt", jd_news_words_start, jd_news_words_end},
 };
 
+// The page of `jiaodui serve` (Sources/JiaoduiCLI/Resources/serve.html), outside the table above:
+// it is no part of the rule pack. After editing it, touch this file too.
+#ifndef JD_SERVE_PAGE
+#error "JD_SERVE_PAGE must be defined by Package.swift"
+#endif
+__asm__(JD_SECTION
+        ".globl " JD_SYMBOL(jd_serve_page_start) "\n"
+        ".balign 16\n" JD_SYMBOL(jd_serve_page_start) ":\n"
+        ".incbin \"" JD_SERVE_PAGE "\"\n"
+        ".globl " JD_SYMBOL(jd_serve_page_end) "\n" JD_SYMBOL(jd_serve_page_end) ":\n"
+        ".byte 0\n"
+        ".text\n");
+extern const uint8_t jd_serve_page_start[];
+extern const uint8_t jd_serve_page_end[];
+
+const uint8_t *jd_serve_page_data(void) { return jd_serve_page_start; }
+int64_t jd_serve_page_size(void) { return (int64_t)(jd_serve_page_end - jd_serve_page_start); }
+
 int32_t jd_embedded_count(void) { return (int32_t)(sizeof entries / sizeof entries[0]); }
 const char *jd_embedded_name(int32_t i) { return entries[i].name; }
 const uint8_t *jd_embedded_data(int32_t i) { return entries[i].start; }

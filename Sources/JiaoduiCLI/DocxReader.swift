@@ -10,9 +10,15 @@ import ZIPFoundation
 /// there is not extraction damage and would otherwise shift every paragraph number after it.
 enum DocxReader {
     static func text(of path: String) throws(InputError) -> String {
+        try text(of: Data(try InputFiles.readBytes(path)))
+    }
+
+    /// The text of a Word document held in memory (an upload to `jiaodui serve`: nothing is
+    /// written to disk).
+    static func text(of data: Data) throws(InputError) -> String {
         let archive: Archive
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw InputError(L10n("不是有效的 .docx（无法按 ZIP 打开）", "not a valid .docx (cannot open it as ZIP)").both)
         }

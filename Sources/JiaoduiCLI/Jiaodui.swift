@@ -23,6 +23,7 @@ public struct Jiaodui: ParsableCommand {
         ConfigCommand.self,
         SegmentCommand.self,
         LSPCommand.self,
+        ServeCommand.self,
     ]
 
     public init() {}

@@ -121,19 +121,20 @@ final class NeovimTests: CLITestCase {
 
     // MARK: - Support
 
-    /// The editor's path; when it is missing, a failure telling how to install it, or a skip when
-    /// `JIAODUI_SKIP_EDITOR_TESTS=1`.
-    static func editor(_ name: String, install: String, file: StaticString = #filePath, line: UInt = #line) throws -> URL? {
+    /// The editor's (or browser's) path; when it is missing, a failure telling how to install it,
+    /// or a skip when the environment sets `skip` to 1.
+    static func editor(_ name: String, install: String, skip: String = "JIAODUI_SKIP_EDITOR_TESTS",
+                       file: StaticString = #filePath, line: UInt = #line) throws -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }
-        if ProcessInfo.processInfo.environment["JIAODUI_SKIP_EDITOR_TESTS"] == "1" {
-            throw XCTSkip("\(name) is not on PATH and JIAODUI_SKIP_EDITOR_TESTS=1")
+        if ProcessInfo.processInfo.environment[skip] == "1" {
+            throw XCTSkip("\(name) is not on PATH and \(skip)=1")
         }
-        XCTFail("\(name) is not on PATH: install \(install), to run the editor end-to-end test, "
-                + "or set JIAODUI_SKIP_EDITOR_TESTS=1 to skip it", file: file, line: line)
+        XCTFail("\(name) is not on PATH: install \(install), to run the end-to-end test, "
+                + "or set \(skip)=1 to skip it", file: file, line: line)
         return nil
     }
 

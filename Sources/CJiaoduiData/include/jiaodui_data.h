@@ -11,4 +11,8 @@ const char *jd_embedded_name(int32_t index);
 const uint8_t *jd_embedded_data(int32_t index);
 int64_t jd_embedded_size(int32_t index);
 
+/// The page `jiaodui serve` shows (Sources/JiaoduiCLI/Resources/serve.html) and its size.
+const uint8_t *jd_serve_page_data(void);
+int64_t jd_serve_page_size(void);
+
 #endif
