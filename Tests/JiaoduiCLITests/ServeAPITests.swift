@@ -47,6 +47,16 @@ final class ServeAPITests: CLITestCase {
         XCTAssertNotNil(summary?["errorRatePer10k"])
     }
 
+    func testTheProjectConfigurationWhereTheServerStartedApplies() throws {
+        try write("rules:\n  halfwidth-punctuation: off\nallow:\n  - 我为群众办实事\n", to: ".jiaodui.yml")
+        let here = try ServeProcess(binary: try XCTUnwrap(Self.binary), directory: dir)
+        defer { here.stop() }
+        let reply = try here.post("api/lint", json: ["text": "今天,深入开展“我为群众办实事”“我为群众办实事”等活动。"])
+        XCTAssertEqual(diagnostics(reply.json?["report"]).count, 0, reply.text)
+        let elsewhere = try server.post("api/lint", json: ["text": "今天,深入开展“我为群众办实事”“我为群众办实事”等活动。"])
+        XCTAssertEqual(diagnostics(elsewhere.json?["report"]).count, 2, "without the configuration: the comma and the phrase")
+    }
+
     func testEnglishMessagesOnRequest() throws {
         let reply = try server.post("api/lint", json: ["text": "深入开展“我为群众办实事”“我为群众办实事”等活动。", "locale": "en"])
         let message = diagnostics(reply.json?["report"]).first?["message"] as? String ?? ""

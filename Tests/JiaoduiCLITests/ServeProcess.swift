@@ -11,9 +11,10 @@ final class ServeProcess {
     /// `http://127.0.0.1:PORT/`.
     private(set) var url: URL!
 
-    init(binary: URL) throws {
+    init(binary: URL, directory: URL? = nil) throws {
         process.executableURL = binary
         process.arguments = ["serve", "--port", "0"]
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

@@ -7,6 +7,8 @@ import JiaoduiCore
 struct ProofreadService: Sendable {
     let linter: Linter
     let pack: RulePack
+    /// What the project's `.jiaodui.yml` asks (the locale of each request aside).
+    var project = FindingFilter()
 
     /// A text to check, as the page sends it.
     struct Input: Sendable {
@@ -60,7 +62,7 @@ struct ProofreadService: Sendable {
     }
 
     private func filter(_ locale: MessageLocaleOption) -> FindingFilter {
-        var filter = FindingFilter()
+        var filter = project
         filter.locale = locale.core
         return filter
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JiaoduiCore
+import JiaoduiProject
 
 /// `jiaodui serve`: a local web page to paste or drop text into and see the findings in place.
 struct ServeCommand: ParsableCommand {
@@ -43,7 +44,16 @@ struct ServeCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitStatus.failure
         }
-        let server = WebServer(service: ProofreadService(linter: linter, pack: rulePack))
+        // The page checks text as `jiaodui lint` would in the directory the server was started in:
+        // that project's .jiaodui.yml (rules, severities, parameters, allowed phrases) applies.
+        let store = ProjectConfigStore(root: nil)
+        let here = FileManager.default.currentDirectoryPath + "/-"
+        let projectLinter = store.linter(for: here, base: linter)
+        let filter = store.filter(for: here)
+        let problems = store.takeProblems()
+        for problem in problems { Console.error(problem.description) }
+        guard problems.isEmpty else { throw ExitStatus.failure }
+        let server = WebServer(service: ProofreadService(linter: projectLinter, pack: rulePack, project: filter))
         let host = host
         let locale = pack.locale
         let app = server.application(host: host, port: port) { bound in
