@@ -95,12 +95,8 @@ final class DocumentTests: XCTestCase {
     }
 
     func testLargeDocumentsRelintTheEditedLinesThenCatchUp() {
-        var options = LanguageServer.Options()
-        options.fullLintLimit = 100  // every document here counts as large
-        options.fullLintDelay = .milliseconds(20)
-        let client = LSPTestClient(options: options)
-        _ = client.initialize()
-        let filler = (1...40).map { "第\($0)段，记者走访了多家医院，了解到相关工作进展顺利。" }
+        let client = LSPTestClient.windowed()
+        let filler = LSPTestClient.filler
         var doc = ClientText(text: "𠮷" + filler.joined(separator: "\n\n"))
         client.open(uri, doc.text)
         XCTAssertEqual(codes(client.diagnostics(uri, timeout: 5)), [])

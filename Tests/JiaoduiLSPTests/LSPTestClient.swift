@@ -34,6 +34,20 @@ final class LSPTestClient: @unchecked Sendable {
         })
     }
 
+    /// An initialized client whose server treats every document as large: edits re-lint a window
+    /// first, and the full lint follows 20 ms after the last edit.
+    static func windowed() -> LSPTestClient {
+        var options = LanguageServer.Options()
+        options.fullLintLimit = 100
+        options.fullLintDelay = .milliseconds(20)
+        let client = LSPTestClient(options: options)
+        _ = client.initialize()
+        return client
+    }
+
+    /// Forty clean paragraphs: enough text for the window to be a small part of it.
+    static let filler = (1...40).map { "第\($0)段，记者走访了多家医院，了解到相关工作进展顺利。" }
+
     var messages: [JSON] {
         lock.lock()
         defer { lock.unlock() }

@@ -18,12 +18,8 @@ final class MarkupServerTests: XCTestCase {
     }
 
     func testDirectivesHoldAfterWindowedRelints() {
-        var options = LanguageServer.Options()
-        options.fullLintLimit = 100  // every document here counts as large
-        options.fullLintDelay = .milliseconds(20)
-        let client = LSPTestClient(options: options)
-        _ = client.initialize()
-        let filler = (1...40).map { "第\($0)段，记者走访了多家医院，了解到相关工作进展顺利。" }
+        let client = LSPTestClient.windowed()
+        let filler = LSPTestClient.filler
         let text = "<!-- jiaodui-disable halfwidth-punctuation -->\n\n" + filler.joined(separator: "\n\n") + "\n\n```\n代码\n```\n"
         var doc = ClientText(text: text)
         client.open(uri, doc.text, language: "markdown")
