@@ -78,3 +78,26 @@ int32_t jd_regex_find(jd_regex *regex, int32_t start, int32_t group, int32_t *ma
     *match_end = uregex_end(regex->re, group, &status);
     return U_FAILURE(status) ? -1 : 1;
 }
+
+jd_regex *jd_regex_clone(const jd_regex *regex) {
+    UErrorCode status = U_ZERO_ERROR;
+    URegularExpression *re = uregex_clone(regex->re, &status);
+    if (U_FAILURE(status)) return NULL;
+    jd_regex *r = malloc(sizeof *r);
+    if (!r) { uregex_close(re); return NULL; }
+    r->re = re;
+    return r;
+}
+
+int32_t jd_regex_group_count(jd_regex *regex) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uregex_groupCount(regex->re, &status);
+    return U_FAILURE(status) ? -1 : n;
+}
+
+int32_t jd_regex_group(jd_regex *regex, int32_t group, int32_t *match_start, int32_t *match_end) {
+    UErrorCode status = U_ZERO_ERROR;
+    *match_start = uregex_start(regex->re, group, &status);
+    *match_end = uregex_end(regex->re, group, &status);
+    return U_FAILURE(status) ? -1 : 0;
+}

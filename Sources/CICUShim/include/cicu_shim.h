@@ -38,6 +38,14 @@ int32_t jd_regex_set_text(jd_regex *regex, const uint16_t *text, int32_t length)
 int32_t jd_regex_find(jd_regex *regex, int32_t start, int32_t group, int32_t *match_start,
                       int32_t *match_end, int32_t *timed_out);
 
+/// A second matcher over the same compiled pattern (ICU shares the pattern; each matcher keeps its
+/// own state, so each thread or document uses its own clone). NULL on failure.
+jd_regex *jd_regex_clone(const jd_regex *regex);
+/// The number of capture groups of the pattern (-1 on error).
+int32_t jd_regex_group_count(jd_regex *regex);
+/// The UTF-16 range of capture `group` of the last match (-1 for a group that did not take part).
+int32_t jd_regex_group(jd_regex *regex, int32_t group, int32_t *match_start, int32_t *match_end);
+
 #ifdef __cplusplus
 }
 #endif
