@@ -150,7 +150,18 @@ def default_corpus():
     for ext in ("txt", "md", "json", "docx"):
         files += sorted(glob.glob(os.path.join(ROOT, "Tests", "Fixtures", "**", "*." + ext),
                                   recursive=True))
-    return [f for f in files if not f.endswith("sarif-2.1.0.json")]   # a JSON schema, no prose
+    return unique(f for f in files if not f.endswith("sarif-2.1.0.json"))   # a schema, no prose
+
+
+def unique(files):
+    """Each file once: manual pages are often symbolic links to one another."""
+    seen, out = set(), []
+    for f in files:
+        real = os.path.realpath(f)
+        if real not in seen:
+            seen.add(real)
+            out.append(f)
+    return out
 
 
 def expand(paths):
@@ -161,7 +172,7 @@ def expand(paths):
                           if os.path.isfile(f))
         else:
             out.append(p)
-    return out
+    return unique(out)
 
 
 # --- matching -------------------------------------------------------------------------------
@@ -220,7 +231,7 @@ def main():
     rules = [load_rule(p) for p in RULES]
     files = expand(args.paths) if args.paths else default_corpus()
     if args.locale:
-        files += sorted(glob.glob("/usr/share/locale/zh_CN/LC_MESSAGES/*.mo"))
+        files = unique(files + sorted(glob.glob("/usr/share/locale/zh_CN/LC_MESSAGES/*.mo")))
 
     if args.density:
         rid, table, skip = rules[0]
