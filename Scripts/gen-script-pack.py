@@ -216,8 +216,8 @@ name:
   zh: 简体文本中的繁体字
   en: Traditional characters in Simplified text
 description:
-  zh: "简体中文稿件中混入的繁体字（转载、输入法切换、繁简转换遗漏），按《通用规范汉字表》（2013）改为规范字。规范字表内的字不报，如“著名”“乾隆”“於”（姓）。一个字对应几个简体字时给出几个修正，第一个为默认。整段繁体（引文、原文照登）不算混用：一段中命中的字超过汉字总数的 skip_dense_paragraphs（默认 0.3）时，该段不报。数据来自 Unicode Unihan。"
-  en: "Traditional characters left in Simplified Chinese copy (reprints, input-method switches, incomplete conversion), replaced by the standard form of the 2013 Table of General Standard Chinese Characters. Characters in that table are never flagged (著名, 乾隆, the surname 於). A character with several simplified forms offers several fixes, the first being the default. A paragraph written in Traditional characters (a quotation reproduced as is) is not mixing: when matches exceed skip_dense_paragraphs (default 0.3) of its Han characters, the paragraph is skipped. Data: Unicode Unihan."
+  zh: "简体中文稿件中混入的繁体字（转载、输入法切换、繁简转换遗漏），按《通用规范汉字表》（2013）改为规范字。规范字表内的字不报，如“著名”“乾隆”“於”（姓）。一个字对应几个简体字时给出几个修正，第一个为默认。整段繁体（引文、原文照登）不算混用：一段中命中的字超过汉字总数的 skip_dense_paragraphs（默认 0.1，且至少 skip_dense_min_matches 个，默认 3）时，该段不报。数据来自 Unicode Unihan。"
+  en: "Traditional characters left in Simplified Chinese copy (reprints, input-method switches, incomplete conversion), replaced by the standard form of the 2013 Table of General Standard Chinese Characters. Characters in that table are never flagged (著名, 乾隆, the surname 於). A character with several simplified forms offers several fixes, the first being the default. A paragraph written in Traditional characters (a quotation reproduced as is) is not mixing: when matches exceed skip_dense_paragraphs (default 0.1) of its Han characters and number at least skip_dense_min_matches (default 3), the paragraph is skipped. Data: Unicode Unihan."
 message:
   zh: "简体文本中混用了繁体字“{match}”，应为“{replacement}”。"
   en: "Traditional character “{match}” in Simplified text; use “{replacement}”."
@@ -227,9 +227,11 @@ messages:
     en: Replace with “{replacement}”
 word_boundaries: false
 parameters:
-  # Skip a paragraph (blank-line separated block) when the matches of this rule make up more than
-  # this share of its Han characters: Traditional text quoted whole, not mixing.
-  skip_dense_paragraphs: 0.3
+  # Skip a paragraph when the matches of this rule make up more than this share of its Han
+  # characters and number at least skip_dense_min_matches: Traditional text quoted whole, not
+  # mixing. (0.1 and 3: measured on manpages-zh zh_TW/zh_CN with Scripts/check-script-pack.py.)
+  skip_dense_paragraphs: 0.1
+  skip_dense_min_matches: 3
 examples:
   bad:
     - text: "会议↓後↓，大家合影。"

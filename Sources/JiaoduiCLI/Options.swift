@@ -37,7 +37,8 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// Which rule pack and which language: shared by every command that reads rules.
 struct PackOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp(
+    // Unconditional: `--rules -script` hands "-script" to us, not to the option parser.
+    @Option(name: .customLong("rules"), parsing: .unconditional, help: ArgumentHelp(
         "规则包选择，逗号分隔：包名只运行这些包（core,punctuation），-包名 关闭一个包（-script），目录则从中读取规则文件（其中所有 *.yml，含子目录）代替内置规则 / pack selection, comma-separated: pack names run only those packs (core,punctuation), -NAME turns one off (-script), a directory loads its rule files (every *.yml, subdirectories included) instead of the built-in ones",
         valueName: "PACKS|DIR"))
     var rulesOption: String?

@@ -34,10 +34,17 @@ public final class ICURegex: @unchecked Sendable {
     public var groupCount: Int { Int(jd_regex_group_count(handle)) }
 
     /// The outcome of matching one text: each match's capture ranges (nil for a group that did
-    /// not take part), and whether the time limit cut the search short.
+    /// not take part), and what cut the search short, if anything.
     public struct Matches {
         public var groups: [[Range<Int>?]] = []
-        public var timedOut = false
+        public var stopped: Stop?
+    }
+
+    public enum Stop: Sendable {
+        /// The pattern ran past its time limit.
+        case timeLimit
+        /// ICU gave up otherwise (its backtracking stack ran out).
+        case failure
     }
 
     /// Every match in `text` (UTF-16), with the ranges of groups 0…`groupCount`. Stops at the time
@@ -53,7 +60,7 @@ public final class ICURegex: @unchecked Sendable {
             var start: Int32 = 0
             while true {
                 let found = jd_regex_find(handle, start, 0, &s, &e, &timedOut)
-                if timedOut != 0 { result.timedOut = true }
+                if timedOut != 0 { result.stopped = timedOut == 1 ? .timeLimit : .failure }
                 guard found == 1 else { break }
                 var ranges: [Range<Int>?] = []
                 for g in 0...groups {

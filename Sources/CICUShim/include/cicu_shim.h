@@ -33,8 +33,9 @@ void jd_regex_close(jd_regex *regex);
 /// Sets the subject text (ICU keeps a pointer: the buffer must outlive the matching).
 int32_t jd_regex_set_text(jd_regex *regex, const uint16_t *text, int32_t length);
 /// Finds the next match from `start` (-1: continue after the last). Writes the UTF-16 range of
-/// capture `group` (0 = whole match). Returns 1 on a match, 0 on none, -1 on an error (a time-out
-/// included: then `timed_out` is set to 1).
+/// capture `group` (0 = whole match). Returns 1 on a match, 0 on none, -1 on an error: then
+/// `timed_out` is 1 for a time-out, 2 for another failure (such as the backtracking stack running
+/// out).
 int32_t jd_regex_find(jd_regex *regex, int32_t start, int32_t group, int32_t *match_start,
                       int32_t *match_end, int32_t *timed_out);
 

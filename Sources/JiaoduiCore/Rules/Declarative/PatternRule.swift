@@ -46,22 +46,48 @@ public struct PatternRule: DeclarativeRule {
         let s = document.scalars
         guard let matcher = regex.clone() else { return [] }
         var out: [Diagnostic] = []
-        var timeouts = 0
+        var stops = 0
         for (index, line) in document.lines.enumerated() where line.end > line.start {
             if !triggers.isEmpty, !s[line.start..<line.end].contains(where: triggers.contains) { continue }
-            let units = LineUnits(s, line)
-            let found = matcher.allMatches(in: units.utf16)
-            for groups in found.groups {
-                guard let reported = groups[report] else { continue }
-                let range = units.scalarRange(reported)
-                out.append(diagnostic(range, groups, units, document, context.locale))
-            }
-            if found.timedOut {
-                timeouts += 1
-                out.append(timeoutWarning(line: index, at: line.start, stopping: timeouts == Self.maxTimeouts, context.locale))
-                if timeouts == Self.maxTimeouts { break }
+            for piece in Self.pieces(s, line.start..<line.end) {
+                let units = LineUnits(s, piece)
+                let found = matcher.allMatches(in: units.utf16)
+                for groups in found.groups {
+                    guard let reported = groups[report] else { continue }
+                    out.append(diagnostic(units.scalarRange(reported), groups, units, document, context.locale))
+                }
+                guard let stop = found.stopped else { continue }
+                stops += 1
+                out.append(stopWarning(stop, line: index, at: piece.lowerBound, final: stops == Self.maxTimeouts, context.locale))
+                if stops == Self.maxTimeouts { return out }
+                break
             }
         }
+        return out
+    }
+
+    /// A long line in pieces of at most `pieceLength` characters, cut after a sentence end where
+    /// there is one: a rule's pattern describes something inside a sentence, and a bounded piece
+    /// bounds what any pattern can cost, even where ICU's time limit is not consulted (a plain
+    /// `.*` scan).
+    static let pieceLength = 2048
+
+    static func pieces(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count > pieceLength else { return [range] }
+        var out: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > pieceLength {
+            var cut = start + pieceLength
+            var k = cut
+            while k > start + pieceLength / 2 {
+                if "。！？；!?\n".unicodeScalars.contains(s[k - 1]) { cut = k; break }
+                k -= 1
+            }
+            // Never between the halves of a pair of UTF-16 units: cuts fall between scalars.
+            out.append(start..<cut)
+            start = cut
+        }
+        out.append(start..<range.upperBound)
         return out
     }
 
@@ -95,38 +121,41 @@ public struct PatternRule: DeclarativeRule {
         return out
     }
 
-    private func timeoutWarning(line: Int, at start: Int, stopping: Bool, _ locale: MessageLocale) -> Diagnostic {
-        let zh = "规则 \(spec.id) 的正则表达式在第 \(line + 1) 行超出时间限制，此行未检查" + (stopping ? "，本文其余部分也不再用它检查" : "")
-            + "；请简化该规则的 pattern（\(spec.source)）。"
-        let en = "The pattern of rule \(spec.id) ran out of time on line \(line + 1); the line was not checked"
-            + (stopping ? ", nor is the rest of the document" : "") + ". Simplify the rule's pattern (\(spec.source))."
+    private func stopWarning(_ stop: ICURegex.Stop, line: Int, at start: Int, final: Bool, _ locale: MessageLocale) -> Diagnostic {
+        let zh = "规则 \(spec.id) 的正则表达式在第 \(line + 1) 行" + (stop == .timeLimit ? "超出时间限制" : "匹配失败（回溯过深）")
+            + "，此行未检查完" + (final ? "，本文其余部分也不再用它检查" : "") + "；请简化该规则的 pattern（\(spec.source)）。"
+        let en = "The pattern of rule \(spec.id) " + (stop == .timeLimit ? "ran out of time" : "failed (backtracking too deep)")
+            + " on line \(line + 1); the line was not fully checked" + (final ? ", nor is the rest of the document" : "")
+            + ". Simplify the rule's pattern (\(spec.source))."
         return Diagnostic(ruleID: spec.id, severity: .warning, message: locale == .zh ? zh : en, range: start..<(start + 1))
     }
+
 }
 
-/// One line as UTF-16 for ICU, and the way back to scalar offsets.
+/// A piece of a line as UTF-16 for ICU, and the way back to scalar offsets.
 struct LineUnits {
     let utf16: [UInt16]
     let start: Int
     /// Scalar index (from the line start) of each UTF-16 unit; nil when every scalar is one unit.
     let scalarAt: [Int]?
 
-    init(_ s: [Unicode.Scalar], _ line: TextDocument.Line) {
-        start = line.start
+    init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
+        let base = range.lowerBound
+        start = base
         var units: [UInt16] = []
-        units.reserveCapacity(line.end - line.start)
+        units.reserveCapacity(range.count)
         var map: [Int]?
-        for i in line.start..<line.end {
+        for i in range {
             let v = s[i].value
             if v < 0x10000 {
                 units.append(UInt16(v))
-                map?.append(i - line.start)
+                map?.append(i - base)
             } else {
                 if map == nil { map = Array(0..<units.count) }
-                UTF16.encode(s[i]) { units.append($0); map!.append(i - line.start) }
+                UTF16.encode(s[i]) { units.append($0); map!.append(i - base) }
             }
         }
-        map?.append(line.end - line.start)
+        map?.append(range.count)
         utf16 = units
         scalarAt = map
     }

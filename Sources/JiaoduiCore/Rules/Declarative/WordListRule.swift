@@ -4,7 +4,7 @@ import Foundation
 /// form. Used by the variant-word, misused-word and Traditional-character packs.
 public struct SubstitutionRule: DeclarativeRule {
     public static let kind = "substitution"
-    public static let keys: Set<String> = ["swap", "word_boundaries", "skip_dense_paragraphs", "merge_adjacent"]
+    public static let keys: Set<String> = ["swap", "word_boundaries", "merge_adjacent"]
     public static func fixable(_ spec: RuleSpec) -> Bool { true }
     public var ruleID: String { list.spec.id }
     let list: WordListRule
@@ -20,7 +20,7 @@ public struct SubstitutionRule: DeclarativeRule {
 /// `kind: existence` — words that are always wrong (`words:`), reported without a fix.
 public struct ExistenceRule: DeclarativeRule {
     public static let kind = "existence"
-    public static let keys: Set<String> = ["words", "word_boundaries", "skip_dense_paragraphs"]
+    public static let keys: Set<String> = ["words", "word_boundaries"]
     public static func fixable(_ spec: RuleSpec) -> Bool { false }
     public var ruleID: String { list.spec.id }
     let list: WordListRule
@@ -42,8 +42,10 @@ struct WordListRule: Sendable {
     let matcher: WordListMatcher
     let lexicon: Lexicon
     let wordBoundaries: Bool
-    /// A line where matches make up more than this share of the Han characters is skipped (0: never).
+    /// A paragraph where matches make up more than this share of the Han characters, and number at
+    /// least `denseMinimum`, is skipped (0: never): text written wholly in the other script.
     let denseShare: Double
+    let denseMinimum: Int
     /// log P of each entry's word, scored as its right form.
     let scores: [Double]
     /// Report touching matches as one finding (２０２４ is one full-width number, not four).
@@ -61,7 +63,8 @@ struct WordListRule: Sendable {
         }
         matcher = WordListMatcher(entries.map(\.wrong))
         wordBoundaries = try spec.body.bool("word_boundaries", default: true)
-        denseShare = try spec.body.double("skip_dense_paragraphs", default: 0)
+        denseShare = try spec.parameters.double("skip_dense_paragraphs", default: 0)
+        denseMinimum = try spec.parameters.int("skip_dense_min_matches", default: 3)
         mergeAdjacent = try spec.body.bool("merge_adjacent", default: false)
         // A rare word's probability for what the list does not know: the misspelling should win
         // only where no real word claims its characters.
@@ -82,7 +85,7 @@ struct WordListRule: Sendable {
                     && (!wordBoundaries || standsAlone(match.range, entry: match.entry, in: s, line: line))
             }
             guard !found.isEmpty else { continue }
-            if denseShare > 0, isDense(found.count, line, s) { continue }
+            if denseShare > 0, found.count >= denseMinimum, isDense(found.count, line, s) { continue }
             var k = 0
             while k < found.count {
                 var run = [found[k]]
