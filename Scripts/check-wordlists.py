@@ -7,8 +7,10 @@ Usage:
 
 Default files: rules/variants/variant-words.yml rules/confusables/misused-words.yml
 Default clean corpus: the Chinese man pages of Debian's manpages-zh
-(/usr/share/man/zh_CN), seeds/*.txt and Tests/Fixtures/** (text files and the
-text of .docx files).
+(/usr/share/man/zh_CN), Debian's fortunes-zh when installed (/usr/share/games/fortunes:
+chinese, tang300, song100), seeds/*.txt and Tests/Fixtures/** (text files and the
+text of .docx files). Matches judged to be real errors in the corpus are listed in
+Scripts/check-wordlists.judged.tsv; every other match counts as a false alarm.
 
 Python 3 standard library only; jieba (pip install jieba) is optional and is used
 for the word-boundary check (the shipped word list rules/lexicon/jieba-dict.txt).
@@ -34,6 +36,8 @@ DEFAULT_FILES = [
 ]
 DICT_PATH = os.path.join(ROOT, "rules/lexicon/jieba-dict.txt")
 MAN_DIR = "/usr/share/man/zh_CN"
+FORTUNE_DIR = "/usr/share/games/fortunes"  # Debian fortunes-zh (optional): chinese, tang300, song100
+JUDGED_PATH = os.path.join(ROOT, "Scripts/check-wordlists.judged.tsv")
 FIELD_KEYS = ("ex", "unless", "only", "note")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
@@ -397,6 +401,12 @@ def read_bytes_text(b):
 
 def load_corpus():
     docs = []  # (name, text)
+    for fn in ("chinese", "tang300", "song100"):
+        p = os.path.join(FORTUNE_DIR, fn)
+        if os.path.isfile(p):
+            with open(p, "rb") as f:
+                t = read_bytes_text(f.read())
+            docs.append((p, re.sub(r"\x1b\[[0-9;]*m", "", t)))
     for p in sorted(glob.glob(os.path.join(MAN_DIR, "man*", "*"))):
         try:
             if p.endswith(".gz"):
@@ -439,6 +449,11 @@ def main():
     ap.add_argument("--no-corpus", action="store_true", help="skip the false-alarm measurement")
     ap.add_argument("--no-jieba", action="store_true", help="do not use jieba even if installed")
     ap.add_argument("--quiet", action="store_true", help="do not list dictionary-word entries that have only:/note:")
+    ap.add_argument("--judged", default=JUDGED_PATH,
+                    help="TSV of corpus matches judged to be real errors in the corpus (file, wrong form, context); "
+                         "default Scripts/check-wordlists.judged.tsv")
+    ap.add_argument("--write-judged", action="store_true",
+                    help="write every current corpus match to the --judged file (after reviewing them all)")
     args = ap.parse_args()
     files = args.files or [os.path.join(ROOT, f) for f in DEFAULT_FILES]
     rfs = [RuleFile(f) for f in files]
@@ -550,32 +565,62 @@ def main():
     if not args.no_corpus:
         print("== False alarms on the clean corpus")
         docs = load_corpus()
-        n_han = 0
+        judged = set()
+        if os.path.exists(args.judged) and not args.write_judged:
+            with open(args.judged, encoding="utf-8") as f:
+                for l in f:
+                    if l.strip() and not l.startswith("#"):
+                        p = l.rstrip("\n").split("\t")
+                        if len(p) >= 3:
+                            judged.add((p[0], p[1], p[2]))
+        groups = [("manpages-zh", lambda n: n.startswith(MAN_DIR)),
+                  ("fortunes-zh", lambda n: n.startswith(FORTUNE_DIR)),
+                  ("fixtures", lambda n: n.startswith(ROOT))]
+        han = {g: 0 for g, _ in groups}
+        ndocs = {g: 0 for g, _ in groups}
         hits = []
         dropped = []
         for name, text in docs:
-            n_han += len(HAN.findall(text))
+            g = next(g for g, f in groups if f(name))
+            han[g] += len(HAN.findall(text))
+            ndocs[g] += 1
+            rel = os.path.relpath(name, ROOT) if name.startswith(ROOT) else name
             for m in find_matches(text, all_entries, seg):
-                s, t = m["start"], m["end"]
-                ctx = text[max(0, s - 15):s] + "[" + text[s:t] + "]" + text[t:t + 15]
-                ctx = ctx.replace("\n", "⏎")
-                rec = (os.path.relpath(name, ROOT) if name.startswith(ROOT) else name, m, ctx)
+                s0, t0 = m["start"], m["end"]
+                ctx = (text[max(0, s0 - 15):s0] + "[" + text[s0:t0] + "]" + text[t0:t0 + 15]).replace("\n", "⏎").replace("\t", " ")
+                key = (rel, m["entry"].wrong, ctx)
+                rec = (g, rel, m, ctx, key in judged)
                 (hits if m["status"] == "hit" else dropped).append(rec)
-        n_man = sum(1 for n, _ in docs if n.startswith(MAN_DIR))
-        print("  corpus: %d man pages + %d fixture files, %d Han characters" % (n_man, len(docs) - n_man, n_han))
+        n_han = sum(han.values())
+        for g, _ in groups:
+            print("  corpus %-12s %4d files %8d Han characters" % (g, ndocs[g], han[g]))
+        print("  total %d Han characters; a match is a false alarm unless it is listed in %s as a real error in the corpus"
+              % (n_han, os.path.relpath(args.judged, ROOT)))
         for rf in rfs:
             ids = set(id(e) for e in rf.entries)
-            k = sum(1 for _, m, _ in hits if id(m["entry"]) in ids)
-            print("  %s: %d false alarms = %.3f per 10,000 Han characters"
-                  % (rf.rel(), k, k * 10000.0 / max(1, n_han)))
+            mine = [h for h in hits if id(h[2]["entry"]) in ids]
+            fa = [h for h in mine if not h[4]]
+            per_group = ", ".join("%s %d" % (g, sum(1 for h in fa if h[0] == g)) for g, _ in groups)
+            print("  %s: %d matches, %d judged real errors, %d false alarms = %.3f per 10,000 Han characters (%s)"
+                  % (rf.rel(), len(mine), len(mine) - len(fa), len(fa), len(fa) * 10000.0 / max(1, n_han), per_group))
         from collections import Counter
-        per = Counter((m["entry"].wrong, m["entry"].rights[0]) for _, m, _ in hits)
+        per = Counter((m["entry"].wrong, m["entry"].rights[0], j) for _, _, m, _, j in hits)
         if per:
-            print("  hits per entry: " + ", ".join("%s=>%s %d" % (w, r, k) for (w, r), k in per.most_common()))
-        for name, m, ctx in hits:
-            print("  HIT     %s: %s => %s  %s  (%s)" % (name, m["entry"].wrong, m["entry"].rights[0], ctx, m["entry"].where()))
-        for name, m, ctx in dropped:
-            print("  dropped(%s) %s: %s  %s" % (m["status"], name, m["entry"].wrong, ctx))
+            print("  matches per entry: " + ", ".join("%s=>%s %d%s" % (w, r, k, "" if j else " (FALSE ALARM)")
+                                                   for (w, r, j), k in per.most_common()))
+        for g, name, m, ctx, j in hits:
+            print("  %s %s: %s => %s  %s  (%s)" % ("real   " if j else "FALSE  ", name, m["entry"].wrong, m["entry"].rights[0], ctx, m["entry"].where()))
+        if not args.quiet:
+            for g, name, m, ctx, j in dropped:
+                print("  dropped(%s) %s: %s  %s" % (m["status"], name, m["entry"].wrong, ctx))
+        if args.write_judged:
+            with open(args.judged, "w", encoding="utf-8") as f:
+                f.write("# Corpus matches of Scripts/check-wordlists.py reviewed by hand and judged to be real errors\n"
+                        "# (non-recommended variants or typos actually present in the corpus text).\n"
+                        "# file\twrong form\tcontext (15 characters either side)\treplacement\n")
+                for g, name, m, ctx, j in hits:
+                    f.write("%s\t%s\t%s\t%s\n" % (name, m["entry"].wrong, ctx, m["entry"].rights[0]))
+            print("  wrote %d matches to %s" % (len(hits), args.judged))
     print("== %s" % ("OK" if problems == 0 else "%d problems" % problems))
     return 1 if problems else 0
 
