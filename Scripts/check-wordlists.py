@@ -511,11 +511,11 @@ def main():
                 why = [(m["entry"].wrong, m["status"]) for m in ms]
                 print("  FAIL %s: ex: %s gives no finding on %r %s" % (e.where(), e.ex, e.wrong, why))
                 n_fail += 1
-            others = [m for m in ms if m["status"] == "hit" and m["entry"] is not e]
+            others = [m for m in find_matches(e.ex, all_entries, seg) if m["status"] == "hit" and m["entry"] is not e]
             for m in others:
                 print("  NOTE %s: ex: also flags %r (%s)" % (e.where(), m["entry"].wrong, m["entry"].where()))
         for g in rf.good:
-            ms = [m for m in find_matches(g["text"], ents, seg) if m["status"] == "hit"]
+            ms = [m for m in find_matches(g["text"], all_entries, seg) if m["status"] == "hit"]
             for m in ms:
                 print("  FAIL %s:%d good example flagged: %r in %s" % (rf.rel(), g["line"], m["entry"].wrong, g["text"]))
                 n_fail += 1
