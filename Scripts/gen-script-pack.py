@@ -149,6 +149,22 @@ def build(data):
             cstats["left out"] += 1
     for k, v in cstats.items():
         stats["compatibility ideographs, " + k] = v
+
+    # 5. Precision: a Traditional character whose standard forms are all level-3 characters of
+    # the table (kTGH numbers above 6500: rare and classical, 輗 => 𫐐) is left out of
+    # traditional-chars. Such characters appear in quotations of classical texts, where an editor
+    # keeps them, and the fix would print a character most fonts lack.
+    common = {c for c, d in data.items() if "kTGH" in d and int(d["kTGH"].split(":")[1]) <= 6500}
+    rare = 0
+    for c in sorted(trad):
+        rights, note = trad[c]
+        kept = [r for r in rights if r in common]
+        if not kept:
+            del trad[c]
+            rare += 1
+        elif kept != rights:
+            trad[c] = (kept, note)
+    stats["standard form only in level 3 (rare, classical): left out"] = rare
     return trad, compat, stats
 
 
@@ -202,6 +218,9 @@ def traditional_yaml(trad, stats, uver, dver):
         % stats["kSimplifiedVariant, no standard form (left out)"],
         "a fix must produce a standard character), and variant characters (异体字: 週 遊 佔 佈 ...),",
         "which Unihan does not map to a simplified form (they belong to the variants pack).",
+        "Also left out: %d characters whose standard forms are all level-3 characters of the table"
+        % stats["standard form only in level 3 (rare, classical): left out"],
+        "(kTGH above 6500: 輗 => 𫐐), found in quotations of classical texts and missing from most fonts.",
         "Compatibility ideographs are in compatibility-ideographs.yml (own message: they are",
         "invisible damage, not Traditional characters).",
     ]

@@ -79,26 +79,46 @@ struct WordListRule: Sendable {
         let document = context.document
         let s = document.scalars
         var out: [Diagnostic] = []
-        for line in document.lines where line.end > line.start {
-            let found = matcher.matches(in: s, line.start..<line.end).filter { match in
-                entries[match.entry].applies(s, at: match.range.lowerBound)
-                    && (!wordBoundaries || standsAlone(match.range, entry: match.entry, in: s, line: line))
-            }
-            guard !found.isEmpty else { continue }
-            if denseShare > 0, found.count >= denseMinimum, isDense(found.count, line, s) { continue }
+        // Matches of the paragraph (a run of non-blank lines) being read, kept until its end so
+        // that a paragraph written wholly in the other script can be let go as one.
+        var block: [(entry: Int, range: Range<Int>)] = []
+        var blockHan = 0
+        func flush() {
+            defer { block.removeAll(); blockHan = 0 }
+            if denseShare > 0, block.count >= denseMinimum, Double(block.count) > denseShare * Double(max(blockHan, 1)) { return }
             var k = 0
-            while k < found.count {
-                var run = [found[k]]
-                while mergeAdjacent, k + 1 < found.count, found[k + 1].range.lowerBound == run.last!.range.upperBound {
+            while k < block.count {
+                var run = [block[k]]
+                while mergeAdjacent, k + 1 < block.count, block[k + 1].range.lowerBound == run.last!.range.upperBound {
                     k += 1
-                    run.append(found[k])
+                    run.append(block[k])
                 }
                 out.append(diagnostic(run.map { entries[$0.entry] }, run.first!.range.lowerBound..<run.last!.range.upperBound,
                                       document, context.locale))
                 k += 1
             }
         }
+        for line in document.lines {
+            if isBlank(line, s) {
+                flush()
+                continue
+            }
+            let found = matcher.matches(in: s, line.start..<line.end).filter { match in
+                entries[match.entry].applies(s, at: match.range.lowerBound)
+                    && (!wordBoundaries || standsAlone(match.range, entry: match.entry, in: s, line: line))
+            }
+            block += found
+            if denseShare > 0 {
+                for i in line.start..<line.end where CharClass.isHan(s[i]) { blockHan += 1 }
+            }
+        }
+        flush()
         return out
+    }
+
+    private func isBlank(_ line: TextDocument.Line, _ s: [Unicode.Scalar]) -> Bool {
+        for i in line.start..<line.end where !CharClass.isSpace(s[i]) { return false }
+        return true
     }
 
     /// One finding for a match, or for a run of touching matches (then with the first right form
@@ -131,11 +151,5 @@ struct WordListRule: Sendable {
         let local = (range.lowerBound - lo)..<(range.upperBound - lo)
         let ends = Set(lexicon.segment(window, extra: (local, scores[entry])).ends)
         return (local.lowerBound == 0 || ends.contains(local.lowerBound)) && ends.contains(local.upperBound)
-    }
-
-    private func isDense(_ matches: Int, _ line: TextDocument.Line, _ s: [Unicode.Scalar]) -> Bool {
-        var han = 0
-        for i in line.start..<line.end where CharClass.isHan(s[i]) { han += 1 }
-        return han > 0 && Double(matches) / Double(han) > denseShare
     }
 }
