@@ -40,8 +40,8 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
-    /// Good examples stay clean with every rule on (not just their own), so that no other pack
-    /// cries wolf on text a rule's author vouched for.
+    /// Good examples are linted with every rule on, as a user runs them (rules share the layout
+    /// and the break analysis), and must hold no finding of their own rule.
     func testGoodExamplesAreNotFlagged() throws {
         let pack = RulePack.embedded
         for id in pack.ruleIDs {
