@@ -105,3 +105,9 @@ int32_t jd_regex_group(jd_regex *regex, int32_t group, int32_t *match_start, int
     *match_end = uregex_end(regex->re, group, &status);
     return U_FAILURE(status) ? -1 : 0;
 }
+
+int32_t jd_regex_set_region(jd_regex *regex, int32_t start, int32_t end) {
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setRegion(regex->re, start, end, &status);
+    return U_FAILURE(status) ? -1 : 0;
+}

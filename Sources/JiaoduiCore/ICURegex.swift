@@ -20,9 +20,13 @@ public final class ICURegex: @unchecked Sendable {
             throw CompileError(pattern: pattern, reason: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
         handle = h
+        groupCount = Int(jd_regex_group_count(h))
     }
 
-    private init(handle: OpaquePointer) { self.handle = handle }
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+        groupCount = Int(jd_regex_group_count(handle))
+    }
 
     deinit { jd_regex_close(handle) }
 
@@ -31,7 +35,7 @@ public final class ICURegex: @unchecked Sendable {
     public func clone() -> ICURegex? { jd_regex_clone(handle).map { ICURegex(handle: $0) } }
 
     /// How many capture groups the pattern has.
-    public var groupCount: Int { Int(jd_regex_group_count(handle)) }
+    public let groupCount: Int
 
     /// The outcome of matching one text: each match's capture ranges (nil for a group that did
     /// not take part), and what cut the search short, if anything.
@@ -47,31 +51,34 @@ public final class ICURegex: @unchecked Sendable {
         case failure
     }
 
-    /// Every match in `text` (UTF-16), with the ranges of groups 0…`groupCount`. Stops at the time
-    /// limit, keeping what was found before it.
-    public func allMatches(in text: [UInt16]) -> Matches {
+    /// Sets the text that `matches(in:)` searches regions of. ICU keeps the pointer: the buffer
+    /// must stay alive and unchanged until the last search.
+    public func begin(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return jd_regex_set_text(handle, text.baseAddress, Int32(text.count)) == 0
+    }
+
+    /// Every match inside `region` of the text given to `begin` (offsets into that text), as if
+    /// the region were the whole text: `^`, `$` and look-around stop at its bounds.
+    public func matches(in region: Range<Int>) -> Matches {
         lock.lock()
         defer { lock.unlock() }
         var result = Matches()
         let groups = max(0, groupCount)
-        text.withUnsafeBufferPointer { buf in
-            guard jd_regex_set_text(handle, buf.baseAddress, Int32(buf.count)) == 0 else { return }
-            var s: Int32 = 0, e: Int32 = 0, timedOut: Int32 = 0
-            var start: Int32 = 0
-            while true {
-                let found = jd_regex_find(handle, start, 0, &s, &e, &timedOut)
-                if timedOut != 0 { result.stopped = timedOut == 1 ? .timeLimit : .failure }
-                guard found == 1 else { break }
-                var ranges: [Range<Int>?] = []
-                for g in 0...groups {
-                    var gs: Int32 = -1, ge: Int32 = -1
-                    ranges.append(jd_regex_group(handle, Int32(g), &gs, &ge) == 0 && gs >= 0 ? Int(gs)..<Int(ge) : nil)
-                }
-                result.groups.append(ranges)
-                // An empty match moves on by one unit, or the search would stand still.
-                start = e > s ? e : e + 1
-                if start > Int32(buf.count) { break }
+        guard jd_regex_set_region(handle, Int32(region.lowerBound), Int32(region.upperBound)) == 0 else { return result }
+        var s: Int32 = 0, e: Int32 = 0, stop: Int32 = 0
+        while true {
+            let found = jd_regex_find(handle, -1, 0, &s, &e, &stop)
+            if stop != 0 { result.stopped = stop == 1 ? .timeLimit : .failure }
+            guard found == 1 else { break }
+            var ranges: [Range<Int>?] = []
+            ranges.reserveCapacity(groups + 1)
+            for g in 0...groups {
+                var gs: Int32 = -1, ge: Int32 = -1
+                ranges.append(jd_regex_group(handle, Int32(g), &gs, &ge) == 0 && gs >= 0 ? Int(gs)..<Int(ge) : nil)
             }
+            result.groups.append(ranges)
         }
         return result
     }

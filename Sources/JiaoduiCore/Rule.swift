@@ -72,6 +72,8 @@ public final class LintContext {
     /// The word list the engine segments with.
     public var lexicon: Lexicon { engine.breaks.lexicon }
     private(set) lazy var breaks = BreakAnalysis(document: document, layout: layout, settings: engine.breaks)
+    /// The text as UTF-16, for the rules that search it with ICU.
+    public private(set) lazy var utf16 = DocumentUTF16(document)
 
     init(document: TextDocument, locale: MessageLocale, engine: EngineSettings) {
         self.document = document

@@ -30,6 +30,15 @@ final class RulePackKindsTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("slow") ?? false)
     }
 
+    /// ICU counts UTF-16 units; findings count scalars. 𠮷 is two units and one scalar.
+    func testPatternFindingsAfterSupplementaryCharactersLandOnTheMatch() throws {
+        let text = "𠮷野先生来了...大家好。\n𠮷𠮷说：二O二四年。"
+        let document = TextDocument(text)
+        let found = lint(text).filter { ["ellipsis", "year-zero"].contains($0.ruleID) }
+        XCTAssertEqual(found.map { document.string($0.range) }, ["...", "O"])
+        XCTAssertEqual(FixApplier.fixAll(document, linter: sharedLinter).text, "𠮷野先生来了……大家好。\n𠮷𠮷说：二〇二四年。")
+    }
+
     func testInvalidPatternIsALoadErrorWithItsPlace() throws {
         XCTAssertThrowsError(try pack("id: bad\nkind: pattern\nmessage: x\npattern: '(unclosed'\n")) { error in
             let e = error as! RulePackError

@@ -42,6 +42,10 @@ int32_t jd_regex_find(jd_regex *regex, int32_t start, int32_t group, int32_t *ma
 /// A second matcher over the same compiled pattern (ICU shares the pattern; each matcher keeps its
 /// own state, so each thread or document uses its own clone). NULL on failure.
 jd_regex *jd_regex_clone(const jd_regex *regex);
+/// Limits the search to [start, end) of the text set last: `^` and `$` match at its bounds and
+/// look-around does not see past them (ICU's defaults), so a region reads as a text of its own
+/// without copying it. Then jd_regex_find with start -1 walks the region's matches.
+int32_t jd_regex_set_region(jd_regex *regex, int32_t start, int32_t end);
 /// The number of capture groups of the pattern (-1 on error).
 int32_t jd_regex_group_count(jd_regex *regex);
 /// The UTF-16 range of capture `group` of the last match (-1 for a group that did not take part).

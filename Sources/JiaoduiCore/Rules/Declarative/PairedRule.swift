@@ -3,8 +3,9 @@
 ///
 /// Two layouts are not errors: a quotation running over several paragraphs opens each with “ and
 /// closes only the last; and a mark left open at a damaged line break is closed on the next
-/// paragraph (the break rules report that break). A ’ inside or after a Latin word is an
-/// apostrophe, and a ） after a leading list number (1） a） 一）) has no opener by design.
+/// paragraph (the break rules report that break). A ’ inside or after a Latin word or before a
+/// year (’98) is an apostrophe, and a ） after a leading list number (1） a） 一）) has no opener by
+/// design.
 public struct PairedRule: DeclarativeRule {
     public static let kind = "paired"
     public static let keys: Set<String> = ["pairs"]
@@ -14,6 +15,8 @@ public struct PairedRule: DeclarativeRule {
     let spec: RuleSpec
     let closerOf: [Unicode.Scalar: Unicode.Scalar]
     let openerOf: [Unicode.Scalar: Unicode.Scalar]
+    /// Every mark of every pair: most characters are none, and one bit test says so.
+    let marks: ScalarSet
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
         self.spec = spec
@@ -32,6 +35,7 @@ public struct PairedRule: DeclarativeRule {
         }
         closerOf = closers
         openerOf = Dictionary(closers.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        marks = ScalarSet(closers.keys.map { $0 } + closers.values.map { $0 })
     }
 
     private struct Mark {
@@ -51,7 +55,7 @@ public struct PairedRule: DeclarativeRule {
             var unopened: [Mark] = []
             // A quotation over several paragraphs: this paragraph opens again with the same mark.
             if let last = pending.last, s[first] == last.scalar { pending.removeAll() }
-            for i in line.start..<line.end {
+            for i in line.start..<line.end where marks.contains(s[i]) {
                 let c = s[i]
                 if closerOf[c] != nil {
                     stack.append(Mark(scalar: c, at: i))
@@ -93,9 +97,13 @@ public struct PairedRule: DeclarativeRule {
         return i < line.end ? i : nil
     }
 
-    /// ’ in or after a Latin word (it’s, students’), and ） after a leading list number.
+    /// ’ in or after a Latin word (it’s, students’) or before a year (’98), and ） after a
+    /// leading list number.
     private func isExempt(_ c: Unicode.Scalar, at i: Int, _ s: [Unicode.Scalar], _ line: TextDocument.Line) -> Bool {
         if c == "’", i > line.start, CharClass.isASCIILetter(s[i - 1]) { return true }
+        if c == "’", i + 2 < line.end, s[i + 1].properties.numericType == .decimal, s[i + 2].properties.numericType == .decimal {
+            return true
+        }
         if c == "）" || c == ")" {
             var j = line.start
             while j < i, CharClass.isSpace(s[j]) { j += 1 }

@@ -15,7 +15,7 @@ public struct PatternRule: DeclarativeRule {
     let report: Int
     let replace: String?
     /// Lines without one of these characters are not searched (empty: every line).
-    let triggers: Set<Unicode.Scalar>
+    let triggers: ScalarSet
     static let maxTimeouts = 3
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
@@ -38,29 +38,32 @@ public struct PatternRule: DeclarativeRule {
                                 message: "正则只有 \(regex.groupCount) 个捕获组 / the pattern has \(regex.groupCount) capture groups")
         }
         replace = spec.body.values["replace"] == nil ? nil : try spec.body.string("replace", default: "")
-        triggers = Set(try spec.body.string("triggers", default: "").unicodeScalars)
+        triggers = ScalarSet(try spec.body.string("triggers", default: "").unicodeScalars)
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
         let document = context.document
         let s = document.scalars
         guard let matcher = regex.clone() else { return [] }
+        let text = context.utf16
         var out: [Diagnostic] = []
         var stops = 0
-        for (index, line) in document.lines.enumerated() where line.end > line.start {
-            if !triggers.isEmpty, !s[line.start..<line.end].contains(where: triggers.contains) { continue }
-            for piece in Self.pieces(s, line.start..<line.end) {
-                let units = LineUnits(s, piece)
-                let found = matcher.allMatches(in: units.utf16)
-                for groups in found.groups {
-                    guard let reported = groups[report] else { continue }
-                    out.append(diagnostic(units.scalarRange(reported), groups, units, document, context.locale))
+        text.units.withUnsafeBufferPointer { buffer in
+            guard matcher.begin(buffer) else { return }
+            for (index, line) in document.lines.enumerated() where line.end > line.start {
+                if !triggers.isEmpty, !s[line.start..<line.end].contains(where: triggers.contains) { continue }
+                for piece in Self.pieces(s, line.start..<line.end) {
+                    let found = matcher.matches(in: text.units(of: piece))
+                    for groups in found.groups {
+                        guard let reported = groups[report] else { continue }
+                        out.append(diagnostic(text.scalars(of: reported), groups, text, document, context.locale))
+                    }
+                    guard let stop = found.stopped else { continue }
+                    stops += 1
+                    out.append(stopWarning(stop, line: index, at: piece.lowerBound, final: stops == Self.maxTimeouts, context.locale))
+                    if stops == Self.maxTimeouts { return }
+                    break
                 }
-                guard let stop = found.stopped else { continue }
-                stops += 1
-                out.append(stopWarning(stop, line: index, at: piece.lowerBound, final: stops == Self.maxTimeouts, context.locale))
-                if stops == Self.maxTimeouts { return out }
-                break
             }
         }
         return out
@@ -91,15 +94,15 @@ public struct PatternRule: DeclarativeRule {
         return out
     }
 
-    private func diagnostic(_ range: Range<Int>, _ groups: [Range<Int>?], _ units: LineUnits, _ document: TextDocument,
+    private func diagnostic(_ range: Range<Int>, _ groups: [Range<Int>?], _ text: DocumentUTF16, _ document: TextDocument,
                             _ locale: MessageLocale) -> Diagnostic {
         var values = ["match": document.string(range)]
         for (g, r) in groups.enumerated() where g > 0 {
-            values[String(g)] = r.map { document.string(units.scalarRange($0)) } ?? ""
+            values[String(g)] = r.map { document.string(text.scalars(of: $0)) } ?? ""
         }
         var fixes: [Fix] = []
         if let replace {
-            let replacement = Self.expand(replace, values, whole: groups[0].map { document.string(units.scalarRange($0)) } ?? "")
+            let replacement = Self.expand(replace, values, whole: groups[0].map { document.string(text.scalars(of: $0)) } ?? "")
             values["replacement"] = replacement
             fixes = [Fix(title: spec.message("fix", locale, values), edits: [TextEdit(range: range, newText: replacement)])]
         }
@@ -130,38 +133,4 @@ public struct PatternRule: DeclarativeRule {
         return Diagnostic(ruleID: spec.id, severity: .warning, message: locale == .zh ? zh : en, range: start..<(start + 1))
     }
 
-}
-
-/// A piece of a line as UTF-16 for ICU, and the way back to scalar offsets.
-struct LineUnits {
-    let utf16: [UInt16]
-    let start: Int
-    /// Scalar index (from the line start) of each UTF-16 unit; nil when every scalar is one unit.
-    let scalarAt: [Int]?
-
-    init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
-        let base = range.lowerBound
-        start = base
-        var units: [UInt16] = []
-        units.reserveCapacity(range.count)
-        var map: [Int]?
-        for i in range {
-            let v = s[i].value
-            if v < 0x10000 {
-                units.append(UInt16(v))
-                map?.append(i - base)
-            } else {
-                if map == nil { map = Array(0..<units.count) }
-                UTF16.encode(s[i]) { units.append($0); map!.append(i - base) }
-            }
-        }
-        map?.append(range.count)
-        utf16 = units
-        scalarAt = map
-    }
-
-    func scalarRange(_ r: Range<Int>) -> Range<Int> {
-        guard let scalarAt else { return (start + r.lowerBound)..<(start + r.upperBound) }
-        return (start + scalarAt[r.lowerBound])..<(start + scalarAt[r.upperBound])
-    }
 }
