@@ -46,6 +46,15 @@ struct InitCommand: ParsableCommand {
             # 提示语言 / message language: zh | en
             # locale: zh
 
+            # 规则包：整包开关或改级别 / rule packs: on | off | error | warning | info for all their rules
+            # packs:
+
+            """
+        for group in pack.packs {
+            out += "#   \(group.name): on    # \(RulePack.packTitle(group.name, .zh))\n"
+        }
+        out += """
+
             # 规则：on | off | error | warning | info，或写成 severity + parameters
             # Rules: on | off | error | warning | info, or the long form with parameters
             # (参数名见 jiaodui explain RULE / parameter names: jiaodui explain RULE)
