@@ -46,8 +46,6 @@ struct WordListRule: Sendable {
     /// least `denseMinimum`, is skipped (0: never): text written wholly in the other script.
     let denseShare: Double
     let denseMinimum: Int
-    /// log P of each entry's word, scored as its right form.
-    let scores: [Double]
     /// Report touching matches as one finding (２０２４ is one full-width number, not four).
     let mergeAdjacent: Bool
 
@@ -66,13 +64,15 @@ struct WordListRule: Sendable {
         denseShare = try spec.parameters.double("skip_dense_paragraphs", default: 0)
         denseMinimum = try spec.parameters.int("skip_dense_min_matches", default: 3)
         mergeAdjacent = try spec.body.bool("merge_adjacent", default: false)
-        // A rare word's probability for what the list does not know: the misspelling should win
-        // only where no real word claims its characters.
-        let rare = log(3.0) - lexicon.logTotal
-        scores = entries.map { entry in
-            let forms = [entry.wrong] + entry.rights.map { Array($0.unicodeScalars) }
-            return forms.compactMap { lexicon.lookup($0).map { log(Double($0.frequency)) - lexicon.logTotal } }.max() ?? rare
-        }
+    }
+
+    /// log P of an entry's word scored as its right form (the best of its forms the word list
+    /// knows; a rare word's otherwise), so that the misspelling wins only where no real word
+    /// claims its characters. Asked only at a match: loading a pack never builds the word list.
+    private func score(_ entry: WordListEntry) -> Double {
+        let forms = [entry.wrong] + entry.rights.map { Array($0.unicodeScalars) }
+        let known = forms.compactMap { lexicon.lookup($0).map { log(Double($0.frequency)) - lexicon.logTotal } }.max()
+        return known ?? log(3.0) - lexicon.logTotal
     }
 
     func check(_ context: LintContext) -> [Diagnostic] {
@@ -149,7 +149,7 @@ struct WordListRule: Sendable {
         if lo == range.lowerBound && hi == range.upperBound { return true }
         let window = Array(s[lo..<hi])
         let local = (range.lowerBound - lo)..<(range.upperBound - lo)
-        let ends = Set(lexicon.segment(window, extra: (local, scores[entry])).ends)
+        let ends = Set(lexicon.segment(window, extra: (local, score(entries[entry]))).ends)
         return (local.lowerBound == 0 || ends.contains(local.lowerBound)) && ends.contains(local.upperBound)
     }
 }
