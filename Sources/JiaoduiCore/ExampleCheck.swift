@@ -33,7 +33,7 @@ public enum ExampleCheck {
                 }
             }
             for rule in linter.rules {
-                guard let entries = (rule as? SubstitutionRule)?.entries ?? (rule as? ExistenceRule)?.entries else { continue }
+                guard let entries = (rule as? any WordListKind)?.entries else { continue }
                 for entry in entries {
                     guard let example = entry.example else { continue }
                     let scalars = Array(example.unicodeScalars)

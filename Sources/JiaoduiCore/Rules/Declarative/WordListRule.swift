@@ -2,41 +2,45 @@ import Foundation
 
 /// `kind: substitution` — wrong → right pairs (`swap:`), each reported with a quick fix per right
 /// form. Used by the variant-word, misused-word and Traditional-character packs.
-public struct SubstitutionRule: DeclarativeRule {
+public struct SubstitutionRule: WordListKind {
     public static let kind = "substitution"
     public static let keys: Set<String> = ["swap", "word_boundaries", "merge_adjacent"]
     public static func fixable(_ spec: RuleSpec) -> Bool { true }
-    public var ruleID: String { list.spec.id }
-    let list: WordListRule
+    public let list: WordListRule
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
         list = try WordListRule(spec: spec, key: "swap", withReplacement: true, lexicon: lexicon)
     }
-
-    public func check(_ context: LintContext) -> [Diagnostic] { list.check(context) }
-    public var entries: [WordListEntry] { list.entries }
 }
 
 /// `kind: existence` — words that are always wrong (`words:`), reported without a fix.
-public struct ExistenceRule: DeclarativeRule {
+public struct ExistenceRule: WordListKind {
     public static let kind = "existence"
-    public static let keys: Set<String> = ["words", "word_boundaries"]
+    public static let keys: Set<String> = ["words", "word_boundaries", "merge_adjacent"]
     public static func fixable(_ spec: RuleSpec) -> Bool { false }
-    public var ruleID: String { list.spec.id }
-    let list: WordListRule
+    public let list: WordListRule
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
         list = try WordListRule(spec: spec, key: "words", withReplacement: false, lexicon: lexicon)
     }
+}
 
+/// A rule kind made of one word list: the two kinds differ only in how their list is written.
+public protocol WordListKind: DeclarativeRule {
+    var list: WordListRule { get }
+}
+
+extension WordListKind {
+    public var ruleID: String { list.spec.id }
     public func check(_ context: LintContext) -> [Diagnostic] { list.check(context) }
+    /// The list's entries, for the loader's check of their `ex:` sentences.
     public var entries: [WordListEntry] { list.entries }
 }
 
 /// What the two word-list kinds share: the list, its matcher, and the decisions that keep a match
 /// from being a false alarm (word boundaries, context phrases, a paragraph written wholly in the
 /// "wrong" script).
-struct WordListRule: Sendable {
+public struct WordListRule: Sendable {
     let spec: RuleSpec
     let entries: [WordListEntry]
     let matcher: WordListMatcher
