@@ -6,6 +6,8 @@ public struct PositionMap: Sendable {
     public let document: TextDocument
     private let utf16Marks: [Int]
     private let utf8Marks: [Int]
+    /// No scalar past the BMP: a UTF-16 offset is the scalar offset (the usual Chinese text).
+    private let allBMP: Bool
     private static let stride = 128
 
     public init(_ document: TextDocument) {
@@ -22,10 +24,13 @@ public struct PositionMap: Sendable {
         }
         utf16Marks = u16
         utf8Marks = u8
+        allBMP = a == document.count
     }
 
     /// UTF-16 code units before `offset` in the whole text.
-    public func utf16Offset(_ offset: Int) -> Int { count(offset, marks: utf16Marks, width: UTF16.width) }
+    public func utf16Offset(_ offset: Int) -> Int {
+        allBMP ? min(max(0, offset), document.count) : count(offset, marks: utf16Marks, width: UTF16.width)
+    }
 
     /// Bytes before `offset` in the UTF-8 encoding of the whole text.
     public func utf8Offset(_ offset: Int) -> Int { count(offset, marks: utf8Marks, width: UTF8.width) }
