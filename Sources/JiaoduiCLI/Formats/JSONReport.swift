@@ -21,38 +21,40 @@ struct JSONReport: ReportFormat {
     /// of findings, and a generic encoder spends most of the run on them.
     func file(_ result: LintResult) -> String {
         let map = PositionMap(result.document)
-        var out = "{\"diagnostics\":["
-        out.reserveCapacity(result.diagnostics.count * 256)
+        var out = JSONBytes(capacity: 64 + result.diagnostics.count * 320)
+        out.raw("{\"diagnostics\":[")
         for (i, d) in result.diagnostics.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"fixes\":["
+            if i > 0 { out.raw(",") }
+            out.raw("{\"fixes\":[")
             for (j, fix) in d.fixes.enumerated() {
-                if j > 0 { out += "," }
-                out += "{\"edits\":["
+                if j > 0 { out.raw(",") }
+                out.raw("{\"edits\":[")
                 for (k, edit) in fix.edits.enumerated() {
-                    if k > 0 { out += "," }
-                    out += "{\"newText\":"
-                    Self.string(edit.newText, into: &out)
-                    out += ",\"range\":"
-                    Self.range(map.utf16Range(edit.range), into: &out)
-                    out += "}"
+                    if k > 0 { out.raw(",") }
+                    out.raw("{\"newText\":")
+                    out.string(edit.newText)
+                    out.raw(",\"range\":")
+                    out.range(map.utf16Range(edit.range))
+                    out.raw("}")
                 }
-                out += "],\"title\":"
-                Self.string(fix.title, into: &out)
-                out += "}"
+                out.raw("],\"title\":")
+                out.string(fix.title)
+                out.raw("}")
             }
-            out += "],\"message\":"
-            Self.string(d.message, into: &out)
-            out += ",\"range\":"
-            Self.range(map.utf16Range(d.range), into: &out)
-            out += ",\"rule\":"
-            Self.string(d.ruleID, into: &out)
-            out += ",\"severity\":\"\(d.severity.rawValue)\"}"
+            out.raw("],\"message\":")
+            out.string(d.message)
+            out.raw(",\"range\":")
+            out.range(map.utf16Range(d.range))
+            out.raw(",\"rule\":")
+            out.string(d.ruleID)
+            out.raw(",\"severity\":")
+            out.string(d.severity.rawValue)
+            out.raw("}")
         }
-        out += "],\"path\":"
-        Self.string(result.path, into: &out)
-        out += "}"
-        return out
+        out.raw("],\"path\":")
+        out.string(result.path)
+        out.raw("}")
+        return out.text
     }
 
     /// The whole report from written files (in order), the unreadable inputs and the counts.
@@ -71,13 +73,16 @@ struct JSONReport: ReportFormat {
         let summary = "{\"characters\":\(tally.characters),\"diagnostics\":\(tally.total),"
             + "\"errorRatePer10k\":\(JSONText.number(tally.errorRatePer10k)),\"errors\":\(tally.errors),"
             + "\"files\":\(tally.files),\"infos\":\(tally.infos),\"warnings\":\(tally.warnings)}"
-        let pieces = files.map(\.text).joined(separator: ",")
-        return "{\"errors\":\(errors),\"files\":[\(pieces)],\"summary\":\(summary),\"version\":1}\n"
-    }
-
-    private static func range(_ r: LineRange, into out: inout String) {
-        out += "{\"end\":{\"character\":\(r.end.character),\"line\":\(r.end.line)},"
-            + "\"start\":{\"character\":\(r.start.character),\"line\":\(r.start.line)}}"
+        // One copy of each piece (a large file's is tens of megabytes), into storage sized once.
+        var out = ""
+        out.reserveCapacity(files.reduce(errors.utf8.count + summary.utf8.count + 64) { $0 + $1.text.utf8.count + 1 })
+        out += "{\"errors\":\(errors),\"files\":["
+        for (i, file) in files.enumerated() {
+            if i > 0 { out += "," }
+            out += file.text
+        }
+        out += "],\"summary\":\(summary),\"version\":1}\n"
+        return out
     }
 
     private static func string(_ s: String, into out: inout String) { JSONText.string(s, into: &out) }

@@ -1,0 +1,82 @@
+import JiaoduiCore
+
+/// JSON written straight into UTF-8 bytes: what a format with hundreds of thousands of findings
+/// uses instead of appending to a `String` (which re-checks its storage on every append).
+/// Strings are escaped as `JSONString` escapes them; runs that need no escape are copied whole.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Markup (keys, brackets) given as a literal.
+    @inline(__always) mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// A non-negative or negative integer in decimal.
+    mutating func int(_ value: Int) {
+        if value < 0 {
+            bytes.append(0x2D)
+            int(0 - value)
+            return
+        }
+        if value < 10 {
+            bytes.append(0x30 + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = value, count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while n > 0 {
+                buffer[19 - count] = 0x30 + UInt8(n % 10)
+                n /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// A JSON string literal.
+    mutating func string(_ s: String) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var run = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                switch b {
+                case 0x22: raw("\\\"")
+                case 0x5C: raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    raw("\\u00")
+                    bytes.append(hex[Int(b >> 4)])
+                    bytes.append(hex[Int(b & 0xF)])
+                }
+                run = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        }
+        bytes.append(0x22)
+    }
+
+    /// An LSP range: `{"end":{"character":C,"line":L},"start":{…}}`.
+    mutating func range(_ r: LineRange) {
+        raw("{\"end\":{\"character\":")
+        int(r.end.character)
+        raw(",\"line\":")
+        int(r.end.line)
+        raw("},\"start\":{\"character\":")
+        int(r.start.character)
+        raw(",\"line\":")
+        int(r.start.line)
+        raw("}}")
+    }
+}
