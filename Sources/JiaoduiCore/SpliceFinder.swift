@@ -23,6 +23,7 @@ struct SpliceFinder {
         let start = end - n
         guard n > 0, start >= a.range.lowerBound,
               s[start..<end].filter(CharClass.isHan).count >= minHan else { return nil }
+        forget(before: start - maxDistance)
         index(upTo: start - n + 1, from: max(next, start - maxDistance), s)
         guard let p = latest[ScalarHash.of(s[start..<end])], start - p <= maxDistance,
               s[p..<(p + n)].elementsEqual(s[start..<end]) else { return nil }
@@ -34,6 +35,14 @@ struct SpliceFinder {
         // Start the fragment at a character, not at the punctuation before it.
         while back > 0, !CharClass.isLetterOrDigit(s[start - back]) { back -= 1 }
         return ((start - back)..<end, (p - back)..<(p + n))
+    }
+
+    /// Drops the windows that start before `position`: the breaks come in document order, so no
+    /// later one can use them (`start - p <= maxDistance`). Without this the table would hold a
+    /// window for every character of a long document.
+    private mutating func forget(before position: Int) {
+        guard latest.count > 4 * max(maxDistance, 1024) else { return }
+        latest = latest.filter { $0.value >= position }
     }
 
     /// Hashes the windows starting in `from..<limit`.
