@@ -38,6 +38,8 @@ JD_EMBED(jd_spliced_fragment, "spliced-fragment.yml")
 JD_EMBED(jd_halfwidth_punctuation, "halfwidth-punctuation.yml")
 JD_EMBED(jd_lexicon, "lexicon/jieba-dict.txt")
 JD_EMBED(jd_news_words, "lexicon/news-words.txt")
+// jieba-dict.txt as the table Lexicon reads in place (Scripts/lexicon-table.py writes it).
+JD_EMBED(jd_lexicon_table, "lexicon/jieba-dict.bin")
 
 struct entry { const char *name; const uint8_t *start; const uint8_t *end; };
 
@@ -51,6 +53,7 @@ static const struct entry entries[] = {
     {"halfwidth-punctuation.yml", jd_halfwidth_punctuation_start, jd_halfwidth_punctuation_end},
     {"lexicon/jieba-dict.txt", jd_lexicon_start, jd_lexicon_end},
     {"lexicon/news-words.txt", jd_news_words_start, jd_news_words_end},
+    {"lexicon/jieba-dict.bin", jd_lexicon_table_start, jd_lexicon_table_end},
 };
 
 // The page of `jiaodui serve` (Sources/JiaoduiCLI/Resources/serve.html), outside the table above:
