@@ -114,7 +114,7 @@ struct LintCommand: ParsableCommand {
             return
         }
 
-        Console.out(report.document(files, run: RunSummary(tally: tally, failures: failures)))
+        report.write(files, run: RunSummary(tally: tally, failures: failures))
 
         if !failures.isEmpty || project.reportProblems() { throw ExitStatus.failure }
         if tripped { throw ExitStatus.findings }

@@ -3,12 +3,34 @@ import JiaoduiCore
 /// JSON written straight into UTF-8 bytes: what a format with hundreds of thousands of findings
 /// uses instead of appending to a `String` (which re-checks its storage on every append).
 /// Strings are escaped as `JSONString` escapes them; runs that need no escape are copied whole.
+/// The bytes go into the result string 64 KB at a time, so a large report is never held twice.
 struct JSONBytes {
-    var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
+    private var done = ""
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        bytes.reserveCapacity(1 << 16 + 4096)
+        done.reserveCapacity(capacity)
+    }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// Everything written. (Pieces are only ever flushed between whole values, so a chunk never
+    /// ends inside a character.)
+    var text: String {
+        mutating get {
+            flush()
+            return done
+        }
+    }
+
+    private mutating func flush() {
+        done += String(decoding: bytes, as: UTF8.self)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Called between values: moves the bytes written so far into the result once there are many.
+    @inline(__always) mutating func checkpoint() {
+        if bytes.count >= 1 << 16 { flush() }
+    }
 
     /// Markup (keys, brackets) given as a literal.
     @inline(__always) mutating func raw(_ s: StaticString) {

@@ -21,10 +21,11 @@ struct JSONReport: ReportFormat {
     /// of findings, and a generic encoder spends most of the run on them.
     func file(_ result: LintResult) -> String {
         let map = PositionMap(result.document)
-        var out = JSONBytes(capacity: 64 + result.diagnostics.count * 320)
+        var out = JSONBytes(capacity: 256 + result.diagnostics.count * 400)
         out.raw("{\"diagnostics\":[")
         for (i, d) in result.diagnostics.enumerated() {
             if i > 0 { out.raw(",") }
+            out.checkpoint()
             out.raw("{\"fixes\":[")
             for (j, fix) in d.fixes.enumerated() {
                 if j > 0 { out.raw(",") }
@@ -59,6 +60,40 @@ struct JSONReport: ReportFormat {
 
     /// The whole report from written files (in order), the unreadable inputs and the counts.
     func document(_ files: [RenderedFile], run: RunSummary) -> String {
+        let (head, tail) = frame(run)
+        var out = head
+        out.reserveCapacity(files.reduce(head.utf8.count + tail.utf8.count) { $0 + $1.text.utf8.count + 1 })
+        for (i, file) in files.enumerated() {
+            if i > 0 { out += "," }
+            out += file.text
+        }
+        return out + tail
+    }
+
+    /// `document(files, run:)` written piece by piece: a large file's piece (tens of megabytes) is
+    /// written as it is, never copied into a report string; small ones are gathered first.
+    func write(_ files: [RenderedFile], run: RunSummary) {
+        let (head, tail) = frame(run)
+        var pending = head
+        for (i, file) in files.enumerated() {
+            if i > 0 { pending += "," }
+            if file.text.utf8.count > 1 << 20 {
+                Console.out(pending)
+                pending = ""
+                Console.out(file.text)
+            } else {
+                pending += file.text
+                if pending.utf8.count > 1 << 20 {
+                    Console.out(pending)
+                    pending = ""
+                }
+            }
+        }
+        Console.out(pending + tail)
+    }
+
+    /// What stands before the files' pieces and after them.
+    private func frame(_ run: RunSummary) -> (head: String, tail: String) {
         let tally = run.tally
         var errors = "["
         for (i, failure) in run.failures.enumerated() {
@@ -73,16 +108,7 @@ struct JSONReport: ReportFormat {
         let summary = "{\"characters\":\(tally.characters),\"diagnostics\":\(tally.total),"
             + "\"errorRatePer10k\":\(JSONText.number(tally.errorRatePer10k)),\"errors\":\(tally.errors),"
             + "\"files\":\(tally.files),\"infos\":\(tally.infos),\"warnings\":\(tally.warnings)}"
-        // One copy of each piece (a large file's is tens of megabytes), into storage sized once.
-        var out = ""
-        out.reserveCapacity(files.reduce(errors.utf8.count + summary.utf8.count + 64) { $0 + $1.text.utf8.count + 1 })
-        out += "{\"errors\":\(errors),\"files\":["
-        for (i, file) in files.enumerated() {
-            if i > 0 { out += "," }
-            out += file.text
-        }
-        out += "],\"summary\":\(summary),\"version\":1}\n"
-        return out
+        return ("{\"errors\":\(errors),\"files\":[", "],\"summary\":\(summary),\"version\":1}\n")
     }
 
     private static func string(_ s: String, into out: inout String) { JSONText.string(s, into: &out) }

@@ -5,6 +5,13 @@ import JiaoduiCore
 protocol ReportFormat: Sendable {
     func file(_ result: LintResult) -> String
     func document(_ files: [RenderedFile], run: RunSummary) -> String
+    /// Writes `document(files, run:)` to stdout; a format may write it in pieces instead of
+    /// building one string the size of the whole report.
+    func write(_ files: [RenderedFile], run: RunSummary)
+}
+
+extension ReportFormat {
+    func write(_ files: [RenderedFile], run: RunSummary) { Console.out(document(files, run: run)) }
 }
 
 /// A file's piece of the output and how many findings it holds.
