@@ -81,6 +81,26 @@ public struct PositionMap: Sendable {
         return i
     }
 
+    /// `utf16Position(offset)` for offsets visited mostly in order (a report's findings): the line
+    /// is looked for at `line` and the next one before a binary search; `line` is left at the answer.
+    public func utf16Position(_ offset: Int, near line: inout Int) -> LinePosition {
+        let lines = document.lines
+        if !(line < lines.count && lines[line].start <= offset && (line + 1 == lines.count || offset < lines[line + 1].start)) {
+            if line + 2 < lines.count, lines[line + 1].start <= offset, offset < lines[line + 2].start {
+                line += 1
+            } else {
+                line = document.lineIndex(containing: offset)
+            }
+        }
+        let start = document.columnZero(line)
+        return LinePosition(line: line, character: utf16Offset(max(offset, start)) - utf16Offset(start))
+    }
+
+    public func utf16Range(_ range: Range<Int>, near line: inout Int) -> LineRange {
+        let start = utf16Position(range.lowerBound, near: &line)
+        return LineRange(start: start, end: utf16Position(range.upperBound, near: &line))
+    }
+
     public func utf16Range(_ range: Range<Int>) -> LineRange {
         LineRange(start: utf16Position(range.lowerBound), end: utf16Position(range.upperBound))
     }

@@ -21,6 +21,7 @@ struct JSONReport: ReportFormat {
     /// of findings, and a generic encoder spends most of the run on them.
     func file(_ result: LintResult) -> String {
         let map = PositionMap(result.document)
+        var line = 0    // the findings come in document order: each position is looked for near the last
         var out = JSONBytes(capacity: 256 + result.diagnostics.count * 400)
         out.raw("{\"diagnostics\":[")
         for (i, d) in result.diagnostics.enumerated() {
@@ -35,7 +36,7 @@ struct JSONReport: ReportFormat {
                     out.raw("{\"newText\":")
                     out.string(edit.newText)
                     out.raw(",\"range\":")
-                    out.range(map.utf16Range(edit.range))
+                    out.range(map.utf16Range(edit.range, near: &line))
                     out.raw("}")
                 }
                 out.raw("],\"title\":")
@@ -45,7 +46,7 @@ struct JSONReport: ReportFormat {
             out.raw("],\"message\":")
             out.string(d.message)
             out.raw(",\"range\":")
-            out.range(map.utf16Range(d.range))
+            out.range(map.utf16Range(d.range, near: &line))
             out.raw(",\"rule\":")
             out.string(d.ruleID)
             out.raw(",\"severity\":")
