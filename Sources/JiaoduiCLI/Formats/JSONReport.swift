@@ -71,20 +71,20 @@ struct JSONReport: ReportFormat {
         return out + tail
     }
 
-    /// `document(files, run:)` written piece by piece: a large file's piece (tens of megabytes) is
-    /// written as it is, never copied into a report string; small ones are gathered first.
+    /// `document(files, run:)` written piece by piece: a file's piece is written as it is (a large
+    /// one is tens of megabytes), never copied into a report string; small ones are gathered first.
     func write(_ files: [RenderedFile], run: RunSummary) {
         let (head, tail) = frame(run)
         var pending = head
         for (i, file) in files.enumerated() {
             if i > 0 { pending += "," }
-            if file.text.utf8.count > 1 << 20 {
+            if file.text.utf8.count > 1 << 16 {
                 Console.out(pending)
                 pending = ""
                 Console.out(file.text)
             } else {
                 pending += file.text
-                if pending.utf8.count > 1 << 20 {
+                if pending.utf8.count > 1 << 16 {
                     Console.out(pending)
                     pending = ""
                 }
