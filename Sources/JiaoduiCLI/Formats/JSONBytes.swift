@@ -7,11 +7,22 @@ import JiaoduiCore
 struct JSONBytes {
     private var bytes: [UInt8] = []
     private var done = ""
+    /// Full chunks go to stdout instead of into `done`.
+    private let toStdout: Bool
 
     init(capacity: Int) {
+        toStdout = false
         bytes.reserveCapacity(1 << 16 + 4096)
         done.reserveCapacity(capacity)
     }
+
+    /// Writes each chunk to stdout as soon as it is full; `finish()` writes the rest.
+    init(streamingToStdout: Void) {
+        toStdout = true
+        bytes.reserveCapacity(1 << 16 + 4096)
+    }
+
+    mutating func finish() { flush() }
 
     /// Everything written. (Pieces are only ever flushed between whole values, so a chunk never
     /// ends inside a character.)
@@ -23,7 +34,11 @@ struct JSONBytes {
     }
 
     private mutating func flush() {
-        done += String(decoding: bytes, as: UTF8.self)
+        if toStdout {
+            Console.out(bytes)
+        } else {
+            done += String(decoding: bytes, as: UTF8.self)
+        }
         bytes.removeAll(keepingCapacity: true)
     }
 

@@ -20,9 +20,23 @@ struct JSONReport: ReportFormat {
     /// One entry of `files`, written straight to a string: a large file has hundreds of thousands
     /// of findings, and a generic encoder spends most of the run on them.
     func file(_ result: LintResult) -> String {
+        var out = JSONBytes(capacity: 256 + result.diagnostics.count * 400)
+        render(result, into: &out)
+        return out.text
+    }
+
+    var streamsLoneFile: Bool { true }
+
+    /// The piece of `file(result)` written to stdout 64 KB at a time as it is made.
+    private func stream(_ result: LintResult) {
+        var out = JSONBytes(streamingToStdout: ())
+        render(result, into: &out)
+        out.finish()
+    }
+
+    private func render(_ result: LintResult, into out: inout JSONBytes) {
         let map = PositionMap(result.document)
         var line = 0    // the findings come in document order: each position is looked for near the last
-        var out = JSONBytes(capacity: 256 + result.diagnostics.count * 400)
         out.raw("{\"diagnostics\":[")
         for (i, d) in result.diagnostics.enumerated() {
             if i > 0 { out.raw(",") }
@@ -56,7 +70,6 @@ struct JSONReport: ReportFormat {
         out.raw("],\"path\":")
         out.string(result.path)
         out.raw("}")
-        return out.text
     }
 
     /// The whole report from written files (in order), the unreadable inputs and the counts.
@@ -78,7 +91,11 @@ struct JSONReport: ReportFormat {
         var pending = head
         for (i, file) in files.enumerated() {
             if i > 0 { pending += "," }
-            if file.text.utf8.count > 1 << 16 {
+            if let result = file.deferred {
+                Console.out(pending)
+                pending = ""
+                stream(result)
+            } else if file.text.utf8.count > 1 << 16 {
                 Console.out(pending)
                 pending = ""
                 Console.out(file.text)
