@@ -35,7 +35,8 @@ int32_t jd_east_asian_width(uint32_t codepoint) {
     return (int32_t)u_getIntPropertyValue((UChar32)codepoint, UCHAR_EAST_ASIAN_WIDTH);
 }
 
-struct jd_regex { URegularExpression *re; };
+// ICU's clone copies the pattern and flags but not the matcher's time limit: keep it to set again.
+struct jd_regex { URegularExpression *re; int32_t time_limit; };
 
 jd_regex *jd_regex_open(const uint16_t *pattern, int32_t length, int32_t time_limit,
                         char *error, int32_t error_capacity) {
@@ -51,6 +52,7 @@ jd_regex *jd_regex_open(const uint16_t *pattern, int32_t length, int32_t time_li
     jd_regex *r = malloc(sizeof *r);
     if (!r) { uregex_close(re); return NULL; }
     r->re = re;
+    r->time_limit = time_limit;
     return r;
 }
 
@@ -72,9 +74,34 @@ int32_t jd_regex_find(jd_regex *regex, int32_t start, int32_t group, int32_t *ma
     *timed_out = 0;
     UBool found = start >= 0 ? uregex_find(regex->re, start, &status) : uregex_findNext(regex->re, &status);
     if (status == U_REGEX_TIME_OUT) { *timed_out = 1; return -1; }
-    if (U_FAILURE(status)) return -1;
+    if (U_FAILURE(status)) { *timed_out = 2; return -1; }
     if (!found) return 0;
     *match_start = uregex_start(regex->re, group, &status);
     *match_end = uregex_end(regex->re, group, &status);
     return U_FAILURE(status) ? -1 : 1;
+}
+
+jd_regex *jd_regex_clone(const jd_regex *regex) {
+    UErrorCode status = U_ZERO_ERROR;
+    URegularExpression *re = uregex_clone(regex->re, &status);
+    if (U_FAILURE(status)) return NULL;
+    if (regex->time_limit > 0) uregex_setTimeLimit(re, regex->time_limit, &status);
+    jd_regex *r = malloc(sizeof *r);
+    if (!r) { uregex_close(re); return NULL; }
+    r->re = re;
+    r->time_limit = regex->time_limit;
+    return r;
+}
+
+int32_t jd_regex_group_count(jd_regex *regex) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uregex_groupCount(regex->re, &status);
+    return U_FAILURE(status) ? -1 : n;
+}
+
+int32_t jd_regex_group(jd_regex *regex, int32_t group, int32_t *match_start, int32_t *match_end) {
+    UErrorCode status = U_ZERO_ERROR;
+    *match_start = uregex_start(regex->re, group, &status);
+    *match_end = uregex_end(regex->re, group, &status);
+    return U_FAILURE(status) ? -1 : 0;
 }

@@ -1,6 +1,7 @@
 // Embeds rules/ into the binary with the assembler's .incbin, so `jiaodui` runs from any directory.
 // SwiftPM does not know these files are inputs: after editing rules/, touch this file (or run a
-// clean build). EmbeddedDataTests fails when the embedded copy and rules/ differ.
+// clean build); after adding or removing one, run Scripts/embed-list.py. EmbeddedDataTests fails
+// when the embedded copy and rules/ differ.
 #include "jiaodui_data.h"
 
 #ifndef JD_RULES_DIR
@@ -28,32 +29,17 @@
     extern const uint8_t sym##_start[];                                       \
     extern const uint8_t sym##_end[];
 
-// The list of embedded files. Adding a rule file means adding a line here and in `entries`.
-JD_EMBED(jd_document, "document.yml")
-JD_EMBED(jd_duplicate_phrase, "duplicate-phrase.yml")
-JD_EMBED(jd_broken_wrap, "broken-wrap.yml")
-JD_EMBED(jd_wrap_duplicate_char, "wrap-duplicate-char.yml")
-JD_EMBED(jd_truncated_sentence, "truncated-sentence.yml")
-JD_EMBED(jd_spliced_fragment, "spliced-fragment.yml")
-JD_EMBED(jd_halfwidth_punctuation, "halfwidth-punctuation.yml")
-JD_EMBED(jd_lexicon, "lexicon/jieba-dict.txt")
-JD_EMBED(jd_news_words, "lexicon/news-words.txt")
-// jieba-dict.txt as the table Lexicon reads in place (Scripts/lexicon-table.py writes it).
-JD_EMBED(jd_lexicon_table, "lexicon/jieba-dict.bin")
+// The embedded files: Scripts/embed-list.py writes their list from rules/.
+#define JD_FILE(sym, file) JD_EMBED(sym, file)
+#include "embedded_files.h"
+#undef JD_FILE
 
 struct entry { const char *name; const uint8_t *start; const uint8_t *end; };
 
 static const struct entry entries[] = {
-    {"document.yml", jd_document_start, jd_document_end},
-    {"duplicate-phrase.yml", jd_duplicate_phrase_start, jd_duplicate_phrase_end},
-    {"broken-wrap.yml", jd_broken_wrap_start, jd_broken_wrap_end},
-    {"wrap-duplicate-char.yml", jd_wrap_duplicate_char_start, jd_wrap_duplicate_char_end},
-    {"truncated-sentence.yml", jd_truncated_sentence_start, jd_truncated_sentence_end},
-    {"spliced-fragment.yml", jd_spliced_fragment_start, jd_spliced_fragment_end},
-    {"halfwidth-punctuation.yml", jd_halfwidth_punctuation_start, jd_halfwidth_punctuation_end},
-    {"lexicon/jieba-dict.txt", jd_lexicon_start, jd_lexicon_end},
-    {"lexicon/news-words.txt", jd_news_words_start, jd_news_words_end},
-    {"lexicon/jieba-dict.bin", jd_lexicon_table_start, jd_lexicon_table_end},
+#define JD_FILE(sym, file) {file, sym##_start, sym##_end},
+#include "embedded_files.h"
+#undef JD_FILE
 };
 
 // The page of `jiaodui serve` (Sources/JiaoduiCLI/Resources/serve.html), outside the table above:

@@ -26,7 +26,8 @@ struct ExplainCommand: ParsableCommand {
         var out = "\(spec.id) — \(spec.name.text(locale.core))\n"
         out += t("级别：", "Severity: ") + spec.severity.rawValue
         out += hasFix ? t("；可自动修正（jiaodui fix）", "; has an automatic fix (jiaodui fix)") : t("；无自动修正", "; no automatic fix")
-        out += "\n"
+        out += "\n" + t("规则包：", "Pack: ") + spec.pack + " — " + RulePack.packTitle(spec.pack, locale.core)
+            + (spec.kind.map { t("；类型：", "; kind: ") + $0 } ?? "") + "\n"
         let description = spec.description.text(locale.core)
         if !description.isEmpty { out += "\n\(description)\n" }
 

@@ -182,6 +182,26 @@ enum InputFiles {
         return names
     }
 
+    /// The paths (relative to `directory`) of the regular files below it, hidden entries left out;
+    /// symbolic links are not followed, so a loop cannot trap the walk.
+    static func listRecursively(_ directory: String, prefix: String = "") throws(InputError) -> [String] {
+        var out: [String] = []
+        for name in try list(join(directory, prefix)).sorted() where !name.hasPrefix(".") {
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
+            switch fileKind(join(directory, relative), followLinks: false) {
+            case .success(.directory): out += try listRecursively(directory, prefix: relative)
+            case .success(.regular): out.append(relative)
+            default: continue
+            }
+        }
+        return out
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        if case .success(.directory) = fileKind(path, followLinks: true) { return true }
+        return false
+    }
+
     /// The bytes of a file.
     static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         let fd = open(path, O_RDONLY)

@@ -37,10 +37,11 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// Which rule pack and which language: shared by every command that reads rules.
 struct PackOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "从 DIR 读取规则文件（其中所有 *.yml），代替内置规则；词表仍用内置的 / load the rule files (every *.yml) in DIR instead of the built-in ones; the word list stays built in",
-        valueName: "DIR"))
-    var rulesDirectory: String?
+    // Unconditional: `--rules -script` hands "-script" to us, not to the option parser.
+    @Option(name: .customLong("rules"), parsing: .unconditional, help: ArgumentHelp(
+        "规则包选择，逗号分隔：包名只运行这些包（core,punctuation），-包名 关闭一个包（-script），目录则从中读取规则文件（其中所有 *.yml，含子目录）代替内置规则 / pack selection, comma-separated: pack names run only those packs (core,punctuation), -NAME turns one off (-script), a directory loads its rule files (every *.yml, subdirectories included) instead of the built-in ones",
+        valueName: "PACKS|DIR"))
+    var rulesOption: String?
 
     @Option(name: .customLong("locale"), help: "提示语言（默认取 .jiaodui.yml 的 locale，否则 zh） / message language (default: the locale of .jiaodui.yml, else zh)")
     var localeOption: MessageLocaleOption?
@@ -48,12 +49,37 @@ struct PackOptions: ParsableArguments {
     /// The language of the command's own output.
     var locale: MessageLocaleOption { localeOption ?? .zh }
 
-    /// The built-in pack, or the one in `--rules DIR`. Errors are printed and become exit status 2.
+    /// The built-in pack or the one in a `--rules` directory, limited to the packs `--rules`
+    /// names. Errors are printed and become exit status 2.
     func loadPack() throws(ExitCode) -> RulePack {
-        guard let dir = rulesDirectory else { return .embedded }
+        var pack = RulePack.embedded
+        var only: Set<String> = []
+        var off: Set<String> = []
+        for item in (rulesOption ?? "").split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) })
+        where !item.isEmpty {
+            if item.hasPrefix("-") || item.hasPrefix("+") {
+                (item.hasPrefix("-") ? { off.insert(String(item.dropFirst())) } : { only.insert(String(item.dropFirst())) })()
+            } else if !RulePack.embedded.packs.contains(where: { $0.name == item }) && (item.contains("/") || InputFiles.isDirectory(item)) {
+                pack = try Self.loadDirectory(item)
+            } else {
+                only.insert(item)
+            }
+        }
+        let known = pack.packs.map(\.name)
+        for name in only.union(off) where !known.contains(name) {
+            Console.error(L10n("没有名为“\(name)”的规则包；可用：\(known.joined(separator: ", "))",
+                               "unknown rule pack “\(name)”; valid packs: \(known.joined(separator: ", "))").both)
+            throw ExitStatus.failure
+        }
+        return pack.selecting(packs: only.isEmpty ? nil : only, excluding: off)
+    }
+
+    /// Reads every *.yml under `dir` and checks each rule against its own examples, as the
+    /// built-in pack is checked by the tests.
+    static func loadDirectory(_ dir: String) throws(ExitCode) -> RulePack {
         let names: [String]
         do {
-            names = try InputFiles.list(dir).filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.sorted()
+            names = try InputFiles.listRecursively(dir).filter { $0.hasSuffix(".yml") }.sorted()
         } catch {
             Console.error("\(dir): \(error.message)")
             throw ExitStatus.failure
@@ -73,7 +99,9 @@ struct PackOptions: ParsableArguments {
             }
         }
         do {
-            return try RulePack.load(files: files)
+            let pack = try RulePack.load(files: files)
+            try ExampleCheck.validate(pack)
+            return pack
         } catch {
             Console.error(error.description)
             throw ExitStatus.failure
@@ -120,7 +148,7 @@ struct RuleSelection: ParsableArguments {
 
 /// The rule ids `pack` holds that the engine can run, in the engine's order.
 func ruleIDs(in pack: RulePack) -> [String] {
-    RuleRegistry.types.map { $0.id }.filter { pack.spec($0) != nil }
+    pack.ruleIDs
 }
 
 /// Prints the error for an unknown rule id, listing the valid ones.

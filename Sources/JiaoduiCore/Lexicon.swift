@@ -152,7 +152,12 @@ public final class Lexicon: Sendable {
 
     /// The most probable segmentation of `text` (jieba's DAG + dynamic programming).
     /// Returns the segment boundaries (end offsets) and the total log probability.
-    public func segment(_ text: [Unicode.Scalar]) -> (ends: [Int], score: Double) {
+    ///
+    /// `extra` is one more candidate word at a given range with a given log probability: a word
+    /// the list does not have (a misspelling, scored as its correct form) competing fairly with the
+    /// words around it.
+    public func segment(_ text: [Unicode.Scalar], extra: (range: Range<Int>, logProbability: Double)? = nil)
+        -> (ends: [Int], score: Double) {
         let n = text.count
         guard n > 0 else { return ([], 0) }
         var best = [Double](repeating: -Double.infinity, count: n + 1)
@@ -160,7 +165,9 @@ public final class Lexicon: Sendable {
         best[n] = 0
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in (i + 1)...min(n, i + maxWordLength) {
-                guard let lp = logProbability(text[i..<j]) else { continue }
+                var candidate = logProbability(text[i..<j])
+                if let extra, extra.range == i..<j { candidate = max(candidate ?? -.infinity, extra.logProbability) }
+                guard let lp = candidate else { continue }
                 let score = lp + best[j]
                 if score > best[i] {
                     best[i] = score

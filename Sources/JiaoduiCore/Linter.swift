@@ -2,7 +2,7 @@
 /// diagnostics out.
 public struct Linter: Sendable {
     public let pack: RulePack
-    public let rules: [any Rule]
+    public let rules: [any RuleCheck]
     /// The rules asked for (nil: all that the pack has).
     public let enabled: Set<String>?
     let engine: EngineSettings
@@ -11,17 +11,21 @@ public struct Linter: Sendable {
     public init(pack: RulePack = .embedded, enabled: Set<String>? = nil, lexicon: Lexicon? = nil) throws(RulePackError) {
         self.pack = pack
         self.enabled = enabled
-        for id in pack.specs.keys where !RuleRegistry.supportIDs.contains(id) {
+        for (id, spec) in pack.specs where !RuleRegistry.supportIDs.contains(id) && spec.kind == nil {
             guard RuleRegistry.type(id) != nil else {
-                let spec = pack.specs[id]!
                 throw RulePackError(file: spec.source, line: 1, column: 1, key: "id",
-                                    message: "没有名为 “\(id)” 的规则类型；可用：\(RuleRegistry.types.map { $0.id }.joined(separator: ", ")) / unknown rule id")
+                                    message: "没有名为 “\(id)” 的内置规则；声明式规则须写 kind（\(RuleRegistry.kinds.keys.sorted().joined(separator: "、"))）/ unknown built-in rule id; a declarative rule needs kind:")
             }
         }
-        var rules: [any Rule] = []
-        for type in RuleRegistry.types {
-            guard let spec = pack.spec(type.id), enabled?.contains(type.id) ?? true else { continue }
-            rules.append(try type.init(spec: spec))
+        let words = lexicon ?? .embedded
+        var rules: [any RuleCheck] = []
+        for id in pack.ruleIDs where enabled?.contains(id) ?? true {
+            let spec = pack.specs[id]!
+            if let kind = spec.kind, let type = RuleRegistry.kinds[kind] {
+                rules.append(try type.init(spec: spec, lexicon: words))
+            } else if let type = RuleRegistry.type(id) {
+                rules.append(try type.init(spec: spec))
+            }
         }
         self.rules = rules
         let document = pack.spec("document")
@@ -29,7 +33,7 @@ public struct Linter: Sendable {
                         messages: [:], parameters: Parameters(values: [:], file: "document.yml"),
                         examples: .init(bad: [], good: []), source: "document.yml")
         engine = EngineSettings(layoutCues: try LayoutCues(spec: document),
-                                breaks: try BreakAnalysis.Settings(pack: pack, lexicon: lexicon ?? .embedded))
+                                breaks: try BreakAnalysis.Settings(pack: pack, lexicon: words))
     }
 
     /// All findings of the enabled rules, in document order.

@@ -10,6 +10,8 @@ import Yams
 ///         severity: warning
 ///         parameters:
 ///           min_han: 4
+///     packs:                         # whole rule packs: on | off | error | warning | info
+///       script: off                  # (a rule named under rules: wins over its pack)
 ///     allow:                         # words and phrases never flagged
 ///       - 我为群众办实事
 ///     ignore:                        # files never linted (globs: * ? **)
@@ -44,13 +46,16 @@ public struct ProjectConfig: Sendable, Equatable {
 
     public init() {}
 
-    public static let topKeys = ["allow", "ignore", "locale", "overrides", "rules"]
+    public static let topKeys = ["allow", "ignore", "locale", "overrides", "packs", "rules"]
 
-    public static func parse(_ text: String, file: String, ruleIDs: Set<String>) throws(RulePackError) -> ProjectConfig {
+    /// `packs` maps each pack a configuration may name to its rule ids (default: the built-in ones).
+    public static func parse(_ text: String, file: String, ruleIDs: Set<String>,
+                             packs: [String: [String]] = RuleRegistry.knownPacks) throws(RulePackError) -> ProjectConfig {
         var config = ProjectConfig()
         guard let root = try RuleSpecParser.compose(text, file: file) else { return config }
         guard let map = root.mapping else { throw RuleSpecParser.err(file, root, "", "顶层须为映射 / the top level must be a mapping") }
         try rejectDuplicateKeys(map, file: file, key: "")
+        var packSettings: [(pack: String, setting: RuleSetting, line: Int?)] = []
         for (k, v) in map {
             if let name = k.string { config.lines[name] = k.mark?.line }
             switch k.string {
@@ -62,6 +67,16 @@ public struct ProjectConfig: Sendable, Equatable {
             case "rules":
                 (config.rules, config.parameters) = try ruleSettings(v, file: file, key: "rules", ruleIDs: ruleIDs,
                                                                      parametersAllowed: true, lines: &config.lines)
+            case "packs":
+                guard let m = v.mapping else { throw RuleSpecParser.err(file, v, "packs", "须为映射（规则包 → on/off/error/warning/info）/ must be a mapping") }
+                try rejectDuplicateKeys(m, file: file, key: "packs")
+                for (pk, pv) in m {
+                    guard let name = pk.string, packs[name] != nil else {
+                        throw RuleSpecParser.err(file, pk, "packs." + (pk.string ?? "?"),
+                                                 "没有这个规则包；可用：\(packs.keys.sorted().joined(separator: ", ")) / unknown pack")
+                    }
+                    packSettings.append((name, try setting(pv, file: file, key: "packs." + name), pk.mark?.line))
+                }
             case "allow":
                 config.allow = try strings(v, file: file, key: "allow")
             case "ignore":
@@ -91,6 +106,13 @@ public struct ProjectConfig: Sendable, Equatable {
                 }
             default:
                 throw RuleSpecParser.err(file, k, k.string ?? "?", "未知的键；可用：\(topKeys.joined(separator: ", ")) / unknown key")
+            }
+        }
+        // A pack's setting reaches each of its rules that `rules:` does not name itself.
+        for (pack, setting, line) in packSettings {
+            for id in packs[pack] ?? [] where config.rules[id] == nil {
+                config.rules[id] = setting
+                config.lines["rules.\(id)"] = line
             }
         }
         return config

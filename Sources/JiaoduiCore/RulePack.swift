@@ -39,6 +39,59 @@ public struct RulePack: Sendable {
 
     public func spec(_ id: String) -> RuleSpec? { specs[id] }
 
+    /// The ids of the rules (not the engine's own settings such as `document`), in the order the
+    /// engine runs and lists them: the built-in checks first, then each pack's rules by id.
+    public var ruleIDs: [String] {
+        let builtIn = RuleRegistry.types.map { $0.id }.filter { specs[$0] != nil && specs[$0]?.kind == nil }
+        let rank = { (pack: String) in Self.packOrder.firstIndex(of: pack) ?? Self.packOrder.count }
+        let declared = specs.values.filter { $0.kind != nil }
+            .sorted { (rank($0.pack), $0.pack, $0.id) < (rank($1.pack), $1.pack, $1.id) }.map(\.id)
+        return builtIn + declared
+    }
+
+    /// Pack names in the order `jiaodui rules` shows them (core first), each with its rule ids.
+    public var packs: [(name: String, rules: [String])] {
+        var order: [String] = []
+        var members: [String: [String]] = [:]
+        for id in ruleIDs {
+            let pack = specs[id]!.pack
+            if members[pack] == nil { order.append(pack) }
+            members[pack, default: []].append(id)
+        }
+        let known = Self.packOrder
+        order.sort { (known.firstIndex(of: $0) ?? known.count, $0) < (known.firstIndex(of: $1) ?? known.count, $1) }
+        return order.map { ($0, members[$0]!) }
+    }
+
+    /// The built-in packs, in the order they are listed.
+    public static let packOrder = ["core", "punctuation", "numbers", "variants", "confusables", "script"]
+
+    /// What a pack is about, for listings (a pack of one's own shows its name).
+    public static func packTitle(_ pack: String, _ locale: MessageLocale) -> String {
+        let titles: [String: (String, String)] = [
+            "core": ("排版与抽取损伤：断行、重字、截断、串栏、重复", "Damage from typesetting and extraction"),
+            "punctuation": ("标点符号用法（GB/T 15834—2011）", "Punctuation (GB/T 15834-2011)"),
+            "numbers": ("数字用法（GB/T 15835—2011）", "Numbers (GB/T 15835-2011)"),
+            "variants": ("异形词（GF 1001—2001《第一批异形词整理表》）", "Variant word forms (GF 1001-2001)"),
+            "confusables": ("常见别字与易混词", "Commonly misused words"),
+            "script": ("繁简混用（通用规范汉字表）", "Traditional characters in Simplified text"),
+        ]
+        guard let title = titles[pack] else { return pack }
+        return locale == .zh ? title.0 : title.1
+    }
+
+    /// The pack with only the rules of `packs` (nil: all) that are not in `excluded`. The engine's
+    /// own settings (`document`) stay.
+    public func selecting(packs: Set<String>?, excluding excluded: Set<String> = []) -> RulePack {
+        guard packs != nil || !excluded.isEmpty else { return self }
+        let rules = Set(ruleIDs)
+        return RulePack(specs: specs.values.filter { spec in
+            !rules.contains(spec.id) || ((packs?.contains(spec.pack) ?? true) && !excluded.contains(spec.pack))
+        })
+    }
+
+    public func isFixable(_ id: String) -> Bool { specs[id].map(RuleRegistry.fixable) ?? false }
+
     /// The pack with some rule parameters replaced (a project's `rules: ID: parameters:`). A name
     /// the rule file does not have is an error listing the ones it has; a wrong type is found when
     /// the linter is built, and named by the configuration's file and line.
@@ -54,9 +107,9 @@ public struct RulePack: Sendable {
                 }
                 merged[name] = value
             }
-            changed[id] = RuleSpec(id: spec.id, severity: spec.severity, name: spec.name, description: spec.description,
-                                   messages: spec.messages, parameters: Parameters(values: merged, file: spec.parameters.file),
-                                   examples: spec.examples, source: spec.source)
+            var replaced = spec
+            replaced.parameters = Parameters(values: merged, file: spec.parameters.file)
+            changed[id] = replaced
         }
         return RulePack(specs: Array(changed.values))
     }
@@ -81,7 +134,7 @@ public enum EmbeddedFiles {
 
 /// Reads one YAML rule file into a RuleSpec, reporting file:line:column for anything malformed.
 enum RuleSpecParser {
-    static let topKeys: Set<String> = ["id", "severity", "name", "description", "message", "messages",
+    static let topKeys: Set<String> = ["id", "pack", "severity", "name", "description", "message", "messages",
                                        "parameters", "examples", "kind"]
 
     static func parse(_ text: String, file: String) throws(RulePackError) -> RuleSpec {
@@ -89,10 +142,21 @@ enum RuleSpecParser {
             throw RulePackError(file: file, line: 1, column: 1, key: "", message: "文件为空 / empty file")
         }
         guard let map = root.mapping else { throw err(file, root, "", "顶层须为映射 / the top level must be a mapping") }
-        for (k, _) in map {
-            guard let key = k.string, topKeys.contains(key) else {
-                throw err(file, k, k.string ?? "?", "未知的键；可用：\(topKeys.sorted().joined(separator: ", ")) / unknown key")
+        var kind: String?
+        if let k = map["kind"] {
+            guard let name = k.string, RuleRegistry.kinds[name] != nil else {
+                throw err(file, k, "kind", "未知的规则类型；可用：\(RuleRegistry.kinds.keys.sorted().joined(separator: ", ")) / unknown rule kind")
             }
+            kind = name
+        }
+        let kindKeys = kind.flatMap { RuleRegistry.kinds[$0]?.keys } ?? []
+        var body: [String: ParameterValue] = [:]
+        for (k, v) in map {
+            guard let key = k.string, topKeys.contains(key) || kindKeys.contains(key) else {
+                let valid = topKeys.union(kindKeys).sorted().joined(separator: ", ")
+                throw err(file, k, k.string ?? "?", "未知的键；可用：\(valid) / unknown key")
+            }
+            if kindKeys.contains(key) { body[key] = parameter(v) }
         }
         guard let idNode = map["id"], let id = idNode.string, !id.isEmpty else {
             throw err(file, root, "id", "缺少 id / missing id")
@@ -123,8 +187,17 @@ enum RuleSpecParser {
             }
         }
         let examples = try parseExamples(map["examples"], file: file)
-        return RuleSpec(id: id, severity: severity, name: name, description: description, messages: messages,
-                        parameters: Parameters(values: params, file: file), examples: examples, source: file)
+        var spec = RuleSpec(id: id, severity: severity, name: name, description: description, messages: messages,
+                            parameters: Parameters(values: params, file: file), examples: examples, source: file)
+        if let p = map["pack"] {
+            guard let name = p.string, !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw err(file, p, "pack", "须为由字母、数字和 - 组成的名称 / must be a name of letters, digits and -")
+            }
+            spec.pack = name
+        }
+        spec.kind = kind
+        spec.body = Parameters(values: body, file: file, keyPrefix: "")
+        return spec
     }
 
     static func parameter(_ node: Node) -> ParameterValue {
@@ -158,14 +231,16 @@ enum RuleSpecParser {
         guard let m = node.mapping else { throw err(file, node, "examples", "须为映射 / must be a mapping") }
         var bad: [RuleSpec.BadExample] = []
         var good: [String] = []
+        var goodLines: [Int] = []
         if let b = m["bad"] {
             guard let seq = b.sequence else { throw err(file, b, "examples.bad", "须为列表 / must be a list") }
             for item in seq {
-                if let s = item.string { bad.append(.init(text: s, fixed: nil)); continue }
+                let line = item.mark?.line ?? 0
+                if let s = item.string { bad.append(.init(text: s, fixed: nil, line: line)); continue }
                 guard let im = item.mapping, let text = im["text"]?.string else {
                     throw err(file, item, "examples.bad", "每项须为字符串或含 text 的映射 / each item must be a string or have text")
                 }
-                bad.append(.init(text: text, fixed: im["fixed"]?.string))
+                bad.append(.init(text: text, fixed: im["fixed"]?.string, line: line))
             }
         }
         if let g = m["good"] {
@@ -173,9 +248,10 @@ enum RuleSpecParser {
             for item in seq {
                 guard let s = item.string else { throw err(file, item, "examples.good", "须为字符串 / must be a string") }
                 good.append(s)
+                goodLines.append(item.mark?.line ?? 0)
             }
         }
-        return .init(bad: bad, good: good)
+        return .init(bad: bad, good: good, goodLines: goodLines)
     }
 
     static func err(_ file: String, _ node: Node, _ key: String, _ message: String) -> RulePackError {

@@ -45,7 +45,7 @@ public struct SuppressionDirective: Sendable, Equatable {
     }
 
     /// Rule ids a directive may name: every rule the engine has.
-    static let knownRules = Set(RuleRegistry.types.map { $0.id })
+    static let knownRules = Set(RuleRegistry.knownIDs)
 
     /// The directive lines of `source`. `prose` is the masked text: in Markdown and HTML a
     /// directive is an HTML comment the masking turned into markup; a comment inside a code
@@ -145,7 +145,7 @@ public enum Suppressions {
         return out
     }
 
-    private static let known = RuleRegistry.types.map { $0.id }.joined(separator: ", ")
+    private static let known = RuleRegistry.knownIDs.joined(separator: ", ")
 
     /// Lines a directive silences, and which rules there.
     struct Region {

@@ -45,7 +45,7 @@ extension LanguageServer {
                                                                 in: existing)
             }
             // Never write a file the CLI would then refuse.
-            _ = try ProjectConfig.parse(updated, file: configPath, ruleIDs: Set(RuleRegistry.types.map { $0.id }))
+            _ = try ProjectConfig.parse(updated, file: configPath, ruleIDs: Set(RuleRegistry.knownIDs))
             try Data(updated.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch let e as ProjectConfigEditor.Refused {
             throw ResponseError(code: ErrorCode.requestFailed, message: "\(configPath): \(e.message)")
@@ -80,7 +80,7 @@ extension LanguageServer {
     func findingFilter(_ uri: String) -> FindingFilter {
         let path = FileURI.path(uri)
         var filter = projectConfig.filter(for: path)
-        if let path, projectConfig.ignores(path) { filter.disabled = Set(RuleRegistry.types.map { $0.id }) }
+        if let path, projectConfig.ignores(path) { filter.disabled = Set(RuleRegistry.knownIDs) }
         reportProjectProblems()
         if let locale = settings.locale { filter.locale = locale }
         filter.set(settings.rules)

@@ -157,7 +157,7 @@ public final class ProjectConfigStore: @unchecked Sendable {
         if stamp != nil, let data = FileManager.default.contents(atPath: file) {
             do {
                 let config = try ProjectConfig.parse(String(decoding: data, as: UTF8.self), file: file,
-                                                     ruleIDs: Set(RuleRegistry.types.map { $0.id }))
+                                                     ruleIDs: Set(RuleRegistry.knownIDs))
                 loaded = Loaded(path: file, config: config)
             } catch {
                 problem = error

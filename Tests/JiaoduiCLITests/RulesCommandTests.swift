@@ -2,28 +2,58 @@ import Foundation
 import XCTest
 
 final class RulesCommandTests: CLITestCase {
-    static let ids = ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "spliced-fragment",
-                      "halfwidth-punctuation"]
+    static let coreIDs = ["duplicate-phrase", "broken-wrap", "wrap-duplicate-char", "truncated-sentence", "spliced-fragment"]
 
-    func testRulesListsEveryRule() throws {
+    /// The rule rows of `jiaodui rules` (indented under their pack's heading), split into cells.
+    static func ruleRows(_ stdout: String) -> [[String]] {
+        stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+    }
+
+    func testRulesListsEveryRuleGroupedByPack() throws {
         let r = try run(["rules"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
-        XCTAssertEqual(rows.first, ["规则", "级别", "自动修正", "名称"])
-        XCTAssertEqual(rows.dropFirst().map { $0[0] }, Self.ids)
-        let byID = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
+        XCTAssertEqual(r.stdout.split(separator: "\n").first?.split(separator: " ").map(String.init), ["规则", "级别", "自动修正", "名称"])
+        let headings = r.stdout.split(separator: "\n").filter { $0.hasPrefix("[") }.map { String($0.prefix { $0 != "]" }.dropFirst()) }
+        XCTAssertEqual(headings, ["core", "punctuation", "numbers", "variants", "confusables", "script"])
+        let rows = Self.ruleRows(r.stdout)
+        XCTAssertEqual(Array(rows.map { $0[0] }.prefix(5)), Self.coreIDs)
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0) })
         XCTAssertEqual(byID["duplicate-phrase"]?[1], "error")
         XCTAssertEqual(byID["broken-wrap"]?[1], "warning")
         XCTAssertEqual(byID["truncated-sentence"]?[2], "无", "truncated text needs a person")
         XCTAssertEqual(byID["halfwidth-punctuation"]?[2], "有")
         XCTAssertEqual(byID["broken-wrap"]?[3], "断行")
+        XCTAssertEqual(byID["paired-marks"]?[2], "无", "where the partner belongs needs a person")
+        for id in ["ellipsis", "fullwidth-alphanumerics", "variant-words", "misused-words", "traditional-chars"] {
+            XCTAssertNotNil(byID[id], "\(id) is not listed")
+        }
+    }
+
+    func testPacksCanBeChosenOnTheCommandLine() throws {
+        let only = try run(["rules", "--rules", "numbers"])
+        XCTAssertEqual(only.status, 0, only.stderr)
+        XCTAssertTrue(Self.ruleRows(only.stdout).allSatisfy { ["abbreviated-year", "fullwidth-alphanumerics", "mixed-numerals",
+                                                               "percent-range", "year-zero"].contains($0[0]) }, only.stdout)
+        let without = try run(["rules", "--rules", "-script,-variants"])
+        let ids = Self.ruleRows(without.stdout).map { $0[0] }
+        XCTAssertTrue(ids.contains("broken-wrap"))
+        XCTAssertFalse(ids.contains("traditional-chars"))
+        XCTAssertFalse(ids.contains("variant-words"))
+        let text = "会议後，大家合影。\n"
+        XCTAssertTrue(try run(["lint", "-"], stdin: text).stdout.contains("traditional-chars"))
+        let quiet = try run(["lint", "--rules", "-script", "-"], stdin: text)
+        XCTAssertEqual(quiet.status, 0, quiet.stdout)
+        let unknown = try run(["rules", "--rules", "-nosuchpack"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("nosuchpack"), unknown.stderr)
     }
 
     func testRulesInEnglish() throws {
         let r = try run(["rules", "--locale", "en"])
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.stdout.hasPrefix("RULE"), r.stdout)
-        let brokenWrap = r.stdout.split(separator: "\n").first { $0.hasPrefix("broken-wrap ") }
+        let brokenWrap = r.stdout.split(separator: "\n").first { $0.hasPrefix("  broken-wrap ") }
         XCTAssertNotNil(brokenWrap)
         XCTAssertTrue(brokenWrap?.contains(" yes ") ?? false)
         XCTAssertTrue(brokenWrap?.hasSuffix("Broken line wrap") ?? false, String(brokenWrap ?? ""))
@@ -54,7 +84,7 @@ final class RulesCommandTests: CLITestCase {
         let r = try run(["explain", "no-such-rule"])
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stdout, "")
-        for id in Self.ids { XCTAssertTrue(r.stderr.contains(id), r.stderr) }
+        for id in Self.coreIDs + ["paired-marks", "traditional-chars"] { XCTAssertTrue(r.stderr.contains(id), r.stderr) }
         XCTAssertEqual(try run(["explain"]).status, 2)
     }
 

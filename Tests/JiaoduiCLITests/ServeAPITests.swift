@@ -84,9 +84,9 @@ final class ServeAPITests: CLITestCase {
         XCTAssertEqual(reply.status, 200)
         let rules = try XCTUnwrap(reply.json?["rules"] as? [[String: Any]])
         let listed = rules.compactMap { $0["id"] as? String }
-        let cli = try run(["rules"]).stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        let cli = RulesCommandTests.ruleRows(try run(["rules"]).stdout).map { $0[0] }
         XCTAssertEqual(listed, cli)
-        XCTAssertEqual(listed.count, 6)
+        XCTAssertGreaterThan(listed.count, 20)
         for rule in rules {
             XCTAssertNotNil((rule["name"] as? [String: String])?["zh"])
             XCTAssertNotNil((rule["description"] as? [String: String])?["en"])

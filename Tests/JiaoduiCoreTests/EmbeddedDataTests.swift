@@ -15,7 +15,7 @@ final class EmbeddedDataTests: XCTestCase {
         }
         let embedded = Dictionary(uniqueKeysWithValues: EmbeddedFiles.all.map { ($0.name, Data($0.bytes)) })
         XCTAssertEqual(Set(embedded.keys), Set(onDisk.keys),
-                       "rules/ and the embedded list differ: add the file to Sources/CJiaoduiData/embedded.c")
+                       "rules/ and the embedded list differ: run Scripts/embed-list.py and rebuild")
         for (name, data) in onDisk {
             XCTAssertEqual(embedded[name], data, "\(name) is stale in the binary: touch Sources/CJiaoduiData/embedded.c and rebuild")
         }

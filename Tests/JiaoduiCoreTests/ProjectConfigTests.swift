@@ -37,7 +37,7 @@ final class ProjectConfigTests: XCTestCase {
                 return error.description
             }
         }
-        XCTAssertEqual(error("rulez: {}"), "p/.jiaodui.yml:1:1: rulez: 未知的键；可用：allow, ignore, locale, overrides, rules / unknown key")
+        XCTAssertEqual(error("rulez: {}"), "p/.jiaodui.yml:1:1: rulez: 未知的键；可用：allow, ignore, locale, overrides, packs, rules / unknown key")
         XCTAssertTrue(error("rules:\n  no-such-rule: off").hasPrefix("p/.jiaodui.yml:2:3: rules.no-such-rule: 没有这条规则；可用：broken-wrap, "))
         XCTAssertEqual(error("rules:\n  broken-wrap: loud"),
                        "p/.jiaodui.yml:2:16: rules.broken-wrap: 须为 on、off、error、warning 或 info / must be on, off, error, warning or info")

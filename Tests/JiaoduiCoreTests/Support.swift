@@ -13,14 +13,7 @@ func lint(_ text: String, rules: Set<String>? = nil) -> [Diagnostic] {
 }
 
 /// Removes SwiftLint-style `↓` marks, returning the text and the scalar offsets where they stood.
-func stripMarks(_ marked: String) -> (text: String, marks: [Int]) {
-    var text = String.UnicodeScalarView()
-    var marks: [Int] = []
-    for s in marked.unicodeScalars {
-        if s == "↓" { marks.append(text.count) } else { text.append(s) }
-    }
-    return (String(text), marks)
-}
+func stripMarks(_ marked: String) -> (text: String, marks: [Int]) { ExampleCheck.stripMarks(marked) }
 
 func readFixture(_ relative: String) throws -> Data {
     try Data(contentsOf: packageRoot.appendingPathComponent(relative))

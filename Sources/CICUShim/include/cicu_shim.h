@@ -33,10 +33,19 @@ void jd_regex_close(jd_regex *regex);
 /// Sets the subject text (ICU keeps a pointer: the buffer must outlive the matching).
 int32_t jd_regex_set_text(jd_regex *regex, const uint16_t *text, int32_t length);
 /// Finds the next match from `start` (-1: continue after the last). Writes the UTF-16 range of
-/// capture `group` (0 = whole match). Returns 1 on a match, 0 on none, -1 on an error (a time-out
-/// included: then `timed_out` is set to 1).
+/// capture `group` (0 = whole match). Returns 1 on a match, 0 on none, -1 on an error: then
+/// `timed_out` is 1 for a time-out, 2 for another failure (such as the backtracking stack running
+/// out).
 int32_t jd_regex_find(jd_regex *regex, int32_t start, int32_t group, int32_t *match_start,
                       int32_t *match_end, int32_t *timed_out);
+
+/// A second matcher over the same compiled pattern (ICU shares the pattern; each matcher keeps its
+/// own state, so each thread or document uses its own clone). NULL on failure.
+jd_regex *jd_regex_clone(const jd_regex *regex);
+/// The number of capture groups of the pattern (-1 on error).
+int32_t jd_regex_group_count(jd_regex *regex);
+/// The UTF-16 range of capture `group` of the last match (-1 for a group that did not take part).
+int32_t jd_regex_group(jd_regex *regex, int32_t group, int32_t *match_start, int32_t *match_end);
 
 #ifdef __cplusplus
 }

@@ -35,13 +35,14 @@ struct ProofreadService: Sendable {
             + "\"report\":\(report(result.document, input.format, result.remaining)),\"text\":\(json(result.text))}\n"
     }
 
-    /// `GET /api/rules`: every rule of the pack, in the engine's order, in both languages.
+    /// `GET /api/rules`: every rule of the pack, pack by pack as `jiaodui rules` lists them, in
+    /// both languages.
     func rules() -> String {
         let fixable = RuleFacts.fixableRules(in: pack)
-        let entries = ruleIDs(in: pack).compactMap { id -> String? in
+        let entries = pack.packs.flatMap(\.rules).compactMap { id -> String? in
             guard let spec = pack.spec(id) else { return nil }
             return "{\"description\":{\"en\":\(json(spec.description.en)),\"zh\":\(json(spec.description.zh))},"
-                + "\"fixable\":\(fixable.contains(id)),\"id\":\(json(id)),"
+                + "\"fixable\":\(fixable.contains(id)),\"id\":\(json(id)),\"pack\":\(json(spec.pack)),"
                 + "\"name\":{\"en\":\(json(spec.name.en)),\"zh\":\(json(spec.name.zh))},"
                 + "\"severity\":\"\(spec.severity.rawValue)\"}"
         }

@@ -1,0 +1,177 @@
+/// One line of a word-list rule (`swap:` of a substitution rule, `words:` of an existence rule):
+///
+///     己经 => 已经 | ex: 他己经走了。
+///     截止 => 截至 | only: 截止目前, 截止到 | ex: 截止目前，已有三百人报名。
+///     做客 => 作客 | unless: 做客厅 | note: 依 GF 1001
+///
+/// Lists are plain text so that a list of hundreds of pairs reads like a dictionary page and loads
+/// without building a YAML node per word.
+public struct WordListEntry: Sendable, Equatable {
+    public let wrong: [Unicode.Scalar]
+    public let rights: [String]
+    /// A sentence holding `wrong` that the rule must flag (the tests and the loader run it).
+    public let example: String?
+    /// Phrases holding `wrong` in which it is correct.
+    public let unless: [Context]
+    /// When set, `wrong` is flagged only inside one of these phrases.
+    public let only: [Context]
+    public let note: String?
+    /// The line of the rule file the entry was written on.
+    public let line: Int
+
+    /// A phrase around the word: the word stands at `offset` in `scalars`.
+    public struct Context: Sendable, Equatable {
+        public let scalars: [Unicode.Scalar]
+        public let offset: Int
+
+        /// Whether the text around a match at `start` reads as this phrase.
+        func matches(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+            let from = start - offset
+            guard from >= 0, from + scalars.count <= s.count else { return false }
+            for k in 0..<scalars.count where s[from + k] != scalars[k] { return false }
+            return true
+        }
+    }
+
+    /// Whether a match at `start` is to be reported, given its surroundings.
+    func applies(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+        if unless.contains(where: { $0.matches(s, at: start) }) { return false }
+        return only.isEmpty || only.contains { $0.matches(s, at: start) }
+    }
+}
+
+/// Reads the entry lines of one list; errors name the file, the line and what is wrong.
+enum WordListParser {
+    static func parse(_ text: String, key: String, firstLine: Int, withReplacement: Bool,
+                      file: String) throws(RulePackError) -> [WordListEntry] {
+        var entries: [WordListEntry] = []
+        var seen: [[Unicode.Scalar]: Int] = [:]
+        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = firstLine + k
+            let trimmed = raw.trimmingSpaces
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            func fail(_ message: String) -> RulePackError {
+                RulePackError(file: file, line: line, column: 1, key: key, message: message)
+            }
+            let fields = trimmed.components(separatedBy: " | ")
+            let head = fields[0]
+            var wrong = head
+            var rights: [String] = []
+            if withReplacement {
+                let parts = head.components(separatedBy: "=>")
+                guard parts.count == 2 else { throw fail("须写成“错误 => 正确” / expected “wrong => right”: \(head)") }
+                wrong = parts[0].trimmingSpaces
+                rights = parts[1].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                guard !rights.isEmpty else { throw fail("缺少正确写法 / missing the right form: \(head)") }
+                // Scalars, not String equality: a compatibility ideograph (U+F95E) is canonically
+                // equal to its unified form (丹) and must still be told apart.
+                if rights.contains(where: { $0.unicodeScalars.elementsEqual(wrong.unicodeScalars) }) {
+                    throw fail("正确写法与错误写法相同 / the right form equals the wrong one: \(head)")
+                }
+            } else if head.contains("=>") {
+                throw fail("existence 规则只列错误写法，不写 => / an existence rule lists words without =>")
+            }
+            guard !wrong.isEmpty, !wrong.contains(" ") else { throw fail("错误写法须为不含空格的词 / the wrong form must be one word without spaces: \(head)") }
+            let word = Array(wrong.unicodeScalars)
+            if let other = seen[word] { throw fail("“\(wrong)”已在第 \(other) 行列出 / “\(wrong)” is already listed on line \(other)") }
+            seen[word] = line
+            var example: String?, note: String?
+            var unless: [WordListEntry.Context] = [], only: [WordListEntry.Context] = []
+            for field in fields.dropFirst() {
+                guard let colon = field.firstIndex(of: ":") else { throw fail("字段须为 ex:、unless:、only: 或 note: / a field must be ex:, unless:, only: or note:") }
+                let name = field[..<colon].trimmingSpaces
+                let value = field[field.index(after: colon)...].trimmingSpaces
+                switch name {
+                case "ex":
+                    guard Array(value.unicodeScalars).firstRange(of: Array(wrong.unicodeScalars)) != nil else {
+                        throw fail("例句须含“\(wrong)” / the example must contain “\(wrong)”")
+                    }
+                    example = value
+                case "note": note = value
+                case "unless", "only":
+                    var contexts: [WordListEntry.Context] = []
+                    for phrase in value.split(separator: ",").map({ String($0).trimmingSpaces }) {
+                        let p = Array(phrase.unicodeScalars)
+                        guard let offset = p.firstRange(of: word)?.lowerBound else {
+                            throw fail("“\(phrase)”须含“\(wrong)” / the phrase must contain “\(wrong)”")
+                        }
+                        contexts.append(.init(scalars: p, offset: offset))
+                    }
+                    if name == "unless" { unless = contexts } else { only = contexts }
+                default:
+                    throw fail("未知字段“\(name)”；可用：ex、unless、only、note / unknown field")
+                }
+            }
+            entries.append(WordListEntry(wrong: word, rights: rights, example: example, unless: unless, only: only,
+                                         note: note, line: line))
+        }
+        return entries
+    }
+}
+
+/// Finds the entries of a word list in a text: one pass, a bit test per character, and a walk of
+/// a trie only where a listed word can start. Longest match wins; matches do not overlap.
+struct WordListMatcher: Sendable {
+    private struct Node: Sendable {
+        var next: [Unicode.Scalar: Int32] = [:]
+        var entry: Int32 = -1
+    }
+    private var nodes = [Node()]
+    /// Bit per BMP code point: can a listed word start with it? Beyond the BMP the trie decides.
+    private var starts = [UInt64](repeating: 0, count: 1024)
+
+    init(_ words: [[Unicode.Scalar]]) {
+        for (index, word) in words.enumerated() {
+            var node = 0
+            for s in word {
+                if let n = nodes[node].next[s] {
+                    node = Int(n)
+                } else {
+                    nodes.append(Node())
+                    nodes[node].next[s] = Int32(nodes.count - 1)
+                    node = nodes.count - 1
+                }
+            }
+            nodes[node].entry = Int32(index)
+            if let first = word.first, first.value < 0x10000 { starts[Int(first.value >> 6)] |= 1 << (first.value & 63) }
+        }
+    }
+
+    /// Every (entry index, range) in `range` of `s`, in order.
+    func matches(in s: [Unicode.Scalar], _ range: Range<Int>) -> [(entry: Int, range: Range<Int>)] {
+        var out: [(Int, Range<Int>)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let v = s[i].value
+            if v < 0x10000 && starts[Int(v >> 6)] & (1 << (v & 63)) == 0 {
+                i += 1
+                continue
+            }
+            var node = 0
+            var best: (Int, Int)?
+            var j = i
+            while j < range.upperBound, let n = nodes[node].next[s[j]] {
+                node = Int(n)
+                j += 1
+                if nodes[node].entry >= 0 { best = (Int(nodes[node].entry), j) }
+            }
+            if let (entry, end) = best {
+                out.append((entry, i..<end))
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing ASCII spaces and tabs (full-width spaces are text).
+    var trimmingSpaces: String {
+        var sub = Substring(self)
+        while let f = sub.first, f == " " || f == "\t" || f == "\r" { sub.removeFirst() }
+        while let l = sub.last, l == " " || l == "\t" || l == "\r" { sub.removeLast() }
+        return String(sub)
+    }
+}
