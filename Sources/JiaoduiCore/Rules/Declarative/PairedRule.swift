@@ -14,6 +14,8 @@ public struct PairedRule: DeclarativeRule {
     let spec: RuleSpec
     let closerOf: [Unicode.Scalar: Unicode.Scalar]
     let openerOf: [Unicode.Scalar: Unicode.Scalar]
+    /// Every mark of the pairs, asked per character before the tables (no hashing for the rest).
+    let marks: ScalarMembership
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
         self.spec = spec
@@ -32,6 +34,7 @@ public struct PairedRule: DeclarativeRule {
         }
         closerOf = closers
         openerOf = Dictionary(closers.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        marks = ScalarMembership(Array(closers.keys) + Array(closers.values))
     }
 
     private struct Mark {
@@ -53,6 +56,7 @@ public struct PairedRule: DeclarativeRule {
             if let last = pending.last, s[first] == last.scalar { pending.removeAll() }
             for i in line.start..<line.end {
                 let c = s[i]
+                guard marks.contains(c) else { continue }
                 if closerOf[c] != nil {
                     stack.append(Mark(scalar: c, at: i))
                 } else if let opener = openerOf[c] {

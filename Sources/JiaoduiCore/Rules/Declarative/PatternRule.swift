@@ -16,6 +16,8 @@ public struct PatternRule: DeclarativeRule {
     let replace: String?
     /// Lines without one of these characters are not searched (empty: every line).
     let triggers: Set<Unicode.Scalar>
+    /// `triggers` as asked per character (no hashing).
+    let triggerMembership: ScalarMembership
     static let maxTimeouts = 3
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
@@ -39,6 +41,7 @@ public struct PatternRule: DeclarativeRule {
         }
         replace = spec.body.values["replace"] == nil ? nil : try spec.body.string("replace", default: "")
         triggers = Set(try spec.body.string("triggers", default: "").unicodeScalars)
+        triggerMembership = ScalarMembership(triggers)
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
@@ -48,7 +51,7 @@ public struct PatternRule: DeclarativeRule {
         var out: [Diagnostic] = []
         var stops = 0
         for (index, line) in document.lines.enumerated() where line.end > line.start {
-            if !triggers.isEmpty, !s[line.start..<line.end].contains(where: triggers.contains) { continue }
+            if !triggers.isEmpty, !s[line.start..<line.end].contains(where: triggerMembership.contains) { continue }
             for piece in Self.pieces(s, line.start..<line.end) {
                 let units = LineUnits(s, piece)
                 let found = matcher.allMatches(in: units.utf16)
