@@ -56,6 +56,8 @@ let package = Package(
             exclude: ["Resources"]
         ),
         .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
+        // The in-process half of Scripts/bench (warm re-lint through the core API).
+        .executableTarget(name: "jiaodui-bench", dependencies: ["JiaoduiCore"]),
         .testTarget(
             name: "JiaoduiCoreTests",
             dependencies: ["JiaoduiCore", "CJiaoduiData"]

@@ -10,7 +10,10 @@ import Darwin
 /// Unbuffered writes to stdout and stderr (so the two keep their order on a terminal), and the
 /// one format of an error line: `jiaodui: error: …`.
 enum Console {
-    static func out(_ text: String) { emit(1, Array(text.utf8)) }
+    static func out(_ text: String) {
+        var text = text
+        text.withUTF8 { emit(1, $0) }     // no copy of a report that may be hundreds of megabytes
+    }
     static func err(_ text: String) { emit(2, Array(text.utf8)) }
     static func out(_ bytes: [UInt8]) { emit(1, bytes) }
 
@@ -24,16 +27,18 @@ enum Console {
     }
 
     private static func emit(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                done += n
+        bytes.withUnsafeBufferPointer { emit(fd, $0) }
+    }
+
+    private static func emit(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) {
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            done += n
         }
     }
 }

@@ -56,6 +56,8 @@ struct IgnoreFiles {
     }
 
     func ignores(_ path: String, isDirectory: Bool) -> Bool {
+        // Most trees have no ignore file: then no path is resolved (a walk asks this of every file).
+        guard !patterns.isEmpty else { return false }
         let full = Self.absolute(path)
         var ignored = false
         for p in patterns where !p.directoryOnly || isDirectory {

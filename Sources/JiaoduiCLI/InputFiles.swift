@@ -112,12 +112,24 @@ enum InputFiles {
     /// A NUL byte in the first 8 KB: a binary file (an image, a PDF) that happens to be named
     /// like text. (Git decides the same way.)
     static func isBinary(_ path: String) -> Bool {
-        guard !isWordDocument(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 8192)) ?? Data()
+        guard !isWordDocument(path) else { return false }
+        // Plain read(2) into an array: a directory walk asks this of every file before any is
+        // linted, so it is serial time (Data's byte-by-byte iteration showed in profiles).
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 8192)
+        var count = 0
+        while count < head.count {
+            let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            count += n
+        }
+        let bytes = head[..<count]
         // UTF-16 text (Notepad's "Unicode") is full of NULs but is text: reading it reports the
         // encoding instead of skipping it unseen.
-        return head.contains(0) && !isUTF16(Array(head.prefix(2)))
+        return bytes.contains(0) && !isUTF16(bytes.prefix(2))
     }
 
     /// A UTF-16 byte-order mark, either order.
@@ -196,15 +208,18 @@ enum InputFiles {
         guard fd >= 0 else { throw InputError(errno: errno) }
         defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) == 0, UInt32(st.st_mode) & 0o170000 == 0o040000 { throw InputError(errno: EISDIR) }
-        return try readAll(fd)
+        guard fstat(fd, &st) == 0 else { return try readAll(fd) }
+        if UInt32(st.st_mode) & 0o170000 == 0o040000 { throw InputError(errno: EISDIR) }
+        return try readAll(fd, expected: Int(st.st_size))
     }
 
     /// Everything on stdin.
     static func readStdin() throws(InputError) -> [UInt8] { try readAll(0) }
 
-    private static func readAll(_ fd: Int32) throws(InputError) -> [UInt8] {
+    /// `expected`: the size the file has now (storage for it is taken at once, not grown by copies).
+    private static func readAll(_ fd: Int32, expected: Int = 0) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, expected) + 1)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -49,6 +49,8 @@ struct LintCommand: ParsableCommand {
         let diagnostics: [Diagnostic]
         let characters: Int
         let rendered: String
+        /// The result left for the format to render as it writes (a lone input, JSON).
+        var deferred: LintResult? = nil
         /// The findings as baseline entries (only with --write-baseline).
         let entries: [Baseline.Entry]
     }
@@ -63,6 +65,9 @@ struct LintCommand: ParsableCommand {
         let stdin = LoadedInput.readStdinIfNeeded(items)
         let inputs = inputs
         let reportUnused = reportUnusedDisables
+        // One input and a format that can stream it: its piece is rendered while it is written,
+        // never held whole (a large file's JSON is several times the file).
+        let streamOne = items.count == 1 && report.streamsLoneFile && !gate.writing
 
         let outcomes: [Result<Outcome, InputError>] = parallelMap(items, jobs: jobs.count, progress: Progress.forFiles(items.count, locale: project.outputLocale)) { item in
             LoadedInput.load(item, stdin: stdin).document.map { document in
@@ -76,7 +81,7 @@ struct LintCommand: ParsableCommand {
                 let shown = gate.select(all, path: item.path, document: document)
                 let result = LintResult(path: item.path, document: document, diagnostics: shown)
                 return Outcome(diagnostics: shown, characters: ErrorRate.characters(in: document, format: inputs.format(of: item)),
-                               rendered: report.file(result), entries: [])
+                               rendered: streamOne ? "" : report.file(result), deferred: streamOne ? result : nil, entries: [])
             }
         }
 
@@ -91,7 +96,7 @@ struct LintCommand: ParsableCommand {
                 tally.characters += outcome.characters
                 tally.add(outcome.diagnostics)
                 tripped = tripped || outcome.diagnostics.contains { inputs.failOn.trips($0.severity) }
-                files.append(RenderedFile(text: outcome.rendered, findings: outcome.diagnostics.count))
+                files.append(RenderedFile(text: outcome.rendered, findings: outcome.diagnostics.count, deferred: outcome.deferred))
             case .failure(let error):
                 tally.unreadable += 1
                 failures.append((item.path, error.message))
@@ -114,7 +119,7 @@ struct LintCommand: ParsableCommand {
             return
         }
 
-        Console.out(report.document(files, run: RunSummary(tally: tally, failures: failures)))
+        report.write(files, run: RunSummary(tally: tally, failures: failures))
 
         if !failures.isEmpty || project.reportProblems() { throw ExitStatus.failure }
         if tripped { throw ExitStatus.findings }

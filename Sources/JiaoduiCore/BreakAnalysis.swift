@@ -115,20 +115,26 @@ private struct BreakJudge {
             guard let b, b.kind == .body, let stray = starts.strayStart(s, b) else { return [] }
             return [.orphanStart(range: stray, head: document.string(stray))]
         }
+        // The findings' texts are made only for the finding returned (most breaks return none).
+        let document = self.document
         let tailRange = max(a.range.lowerBound, a.range.upperBound - 3)..<a.range.upperBound
-        let cutOff = Finding.truncatedEnd(range: tailRange, tail: document.string(tailRange), followedBy: b?.kind)
-        guard let b else { return a.kind == .body ? [cutOff] : [] }
+        let next = b?.kind
+        func cutOff() -> Finding { Finding.truncatedEnd(range: tailRange, tail: document.string(tailRange), followedBy: next) }
+        guard let b else { return a.kind == .body ? [cutOff()] : [] }
         let last = a.range.upperBound - 1
         let first = b.range.lowerBound
         let edge = last..<(first + 1)
         let (left, right) = join.runs(s, leftEnd: a.range.upperBound, rightStart: first, rightEnd: b.range.upperBound)
         // Latin words split by a break are joined with a space (AI for⏎Science), Han without.
         let latinJoin = CharClass.isASCIILetter(s[last]) && CharClass.isASCIILetter(s[first])
-        let joined = String(scalars: latinJoin ? [s[last], " ", s[first]] : [s[last], s[first]])
-        let sides = (document.string(max(a.range.lowerBound, last - 1)..<(last + 1)),
-                     document.string(first..<min(b.range.upperBound, first + 2)))
-        let wrap = { (word: String?) in
-            Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined), word: word, sides: sides)
+        let scalars = s
+        func joined() -> String {
+            String(scalars: latinJoin ? [scalars[last], " ", scalars[first]] : [scalars[last], scalars[first]])
+        }
+        func wrap(_ word: String?) -> Finding {
+            let sides = (document.string(max(a.range.lowerBound, last - 1)..<(last + 1)),
+                         document.string(first..<min(b.range.upperBound, first + 2)))
+            return Finding.brokenWrap(range: edge, join: TextEdit(range: edge, newText: joined()), word: word, sides: sides)
         }
 
         // A character printed on both sides of the break.
@@ -144,7 +150,7 @@ private struct BreakJudge {
                 let char = String(scalars: [s[last]])
                 return [.duplicateChar(range: edge, fix: TextEdit(range: edge, newText: char), char: char)]
             case .splitWord:
-                return [wrap(joined)]
+                return [wrap(joined())]
             case .boundary where a.kind == .body:
                 // Two words meeting on one character (工作|作风): the text runs on across the break.
                 return [wrap(nil)]
@@ -169,14 +175,14 @@ private struct BreakJudge {
             return []
         }
         if b.kind != .body && b.kind != .heading || b.kind == .heading && crossing == 0 && !continues {
-            return [cutOff]
+            return [cutOff()]
         }
         if continues { return [wrap(word)] }
         if let fragment = splices.fragment(endingAt: a, in: s) {
             // The line ends in text pasted from elsewhere: what follows does not continue it.
             let spliced = Finding.splicedFragment(range: fragment.copy, original: fragment.original)
             if let orphan = starts.orphanStart(s, b) { return [spliced, .orphanStart(range: orphan, head: document.string(orphan))] }
-            return [spliced, cutOff]
+            return [spliced, cutOff()]
         }
         if crossing > 0 || settings.clauseMarks.contains(s[last]) { return [wrap(word)] }
         if let orphan = starts.orphanStart(s, b) { return [.orphanStart(range: orphan, head: document.string(orphan))] }
@@ -185,7 +191,7 @@ private struct BreakJudge {
         // the text before it was cut off.
         if starts.beginsParagraph(s, b) || usesIndent && b.indented
             || b.blankLinesBefore == paragraphGap && starts.firstClauseHasPredicate(s, b) && starts.lastClauseHasPredicate(s, a) {
-            return [cutOff]
+            return [cutOff()]
         }
         return [wrap(nil)]
     }

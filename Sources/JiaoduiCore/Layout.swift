@@ -114,6 +114,10 @@ public struct LayoutCues: Sendable {
     let captionPrefixes: [[Unicode.Scalar]]
     let listPatterns: [ICURegex]
     let bodyPatterns: [ICURegex]
+    /// Each list as one alternation, matched once per line instead of once per pattern (nil when
+    /// a pattern has a back-reference, which an alternation would renumber).
+    let anyList: ICURegex?
+    let anyBody: ICURegex?
     let terminalMarks: Set<Unicode.Scalar>
     let closingMarks: Set<Unicode.Scalar>
     let sentenceMarks: Set<Unicode.Scalar>
@@ -134,6 +138,8 @@ public struct LayoutCues: Sendable {
         captionPrefixes = try p.strings("caption_prefixes").map { Array($0.unicodeScalars) }
         listPatterns = try Self.compile(p, "list_patterns", spec)
         bodyPatterns = try Self.compile(p, "body_patterns", spec)
+        anyList = Self.alternation(try p.strings("list_patterns"))
+        anyBody = Self.alternation(try p.strings("body_patterns"))
         terminalMarks = Set(try p.string("terminal_marks", default: "。！？!?…；;：:").unicodeScalars)
         closingMarks = Set(try p.string("closing_marks", default: "”’」』）)》】〕").unicodeScalars)
         sentenceMarks = Set(try p.string("sentence_marks", default: "。！？!?；;").unicodeScalars)
@@ -142,6 +148,31 @@ public struct LayoutCues: Sendable {
         headingWithSpacesMaxLength = try p.int("heading_with_spaces_max_length", default: 60)
         verseMinLines = try p.int("verse_min_lines", default: 3)
         verseMaxLength = try p.int("verse_max_length", default: 25)
+    }
+
+    private static func alternation(_ patterns: [String]) -> ICURegex? {
+        let backReference = patterns.contains { pattern in
+            let u = Array(pattern.unicodeScalars)
+            return u.indices.dropLast().contains { u[$0] == "\\" && ("1"..."9" ~= u[$0 + 1] || u[$0 + 1] == "k") }
+        }
+        guard patterns.count > 1, !backReference else { return nil }
+        return try? ICURegex(patterns.map { "(?:\($0))" }.joined(separator: "|"))
+    }
+
+    /// Whether one of `patterns` matches `line`'s first `length` characters.
+    private func matches(_ patterns: [ICURegex], _ any: ICURegex?, _ line: [Unicode.Scalar], first length: Int) -> Bool {
+        var head: [UInt16] = []
+        head.reserveCapacity(2 * length)
+        for s in line.prefix(length) {
+            if s.value < 0x10000 {
+                head.append(UInt16(s.value))
+            } else {
+                head.append(UInt16(0xD800 + ((s.value - 0x10000) >> 10)))
+                head.append(UInt16(0xDC00 + ((s.value - 0x10000) & 0x3FF)))
+            }
+        }
+        if let any { return any.firstMatch(in: head) != nil }
+        return patterns.contains { $0.firstMatch(in: head) != nil }
     }
 
     private static func compile(_ p: Parameters, _ key: String, _ spec: RuleSpec) throws(RulePackError) -> [ICURegex] {
@@ -164,14 +195,8 @@ public struct LayoutCues: Sendable {
                 return .byline
             }
         }
-        if !listPatterns.isEmpty {
-            let head = Array(String(scalars: c.prefix(12)).utf16)
-            if listPatterns.contains(where: { $0.firstMatch(in: head) != nil }) { return .listItem }
-        }
-        if !bodyPatterns.isEmpty {
-            let head = Array(String(scalars: c.prefix(30)).utf16)
-            if bodyPatterns.contains(where: { $0.firstMatch(in: head) != nil }) { return .body }
-        }
+        if !listPatterns.isEmpty, matches(listPatterns, anyList, c, first: 12) { return .listItem }
+        if !bodyPatterns.isEmpty, matches(bodyPatterns, anyBody, c, first: 30) { return .body }
         if terminated { return .body }
         // Marks inside quotes and titles (开展“学科技、练本领”活动) say nothing about the line.
         let bare = Self.outsideQuotes(c)

@@ -1,8 +1,10 @@
 import Foundation
 
-/// The word list (jieba's dict.txt format: `word frequency tag` per line) as a compact open-addressing
-/// table of 64-bit hashes of each word's scalars. Built once, lazily, straight from the embedded bytes:
-/// no String per entry; 14 bytes a slot at most half full (about 15 MB for jieba's 349k words).
+/// The word list (jieba's dict.txt format: `word frequency tag` per line) keyed by 64-bit hashes of
+/// each word's scalars. jieba's 349k words are read in place from a table built ahead of time
+/// (`rules/lexicon/jieba-dict.bin`, `CompactWords`), so a run starts without building anything
+/// large; other lists are small and go into an open-addressing table built from their bytes at first
+/// use (no String per entry; 14 bytes a slot, at most half full), which is looked up first.
 public final class Lexicon: Sendable {
     public struct Entry: Sendable, Equatable {
         public let frequency: UInt32
@@ -16,6 +18,8 @@ public final class Lexicon: Sendable {
         case other = 0, noun, verb, verbalNoun, adjective, numeral, adverb, idiom, phrase, pronoun, interjection
     }
 
+    /// jieba's list, precomputed (nil: every list is in the table below).
+    private let base: CompactWords?
     private let keys: [UInt64]
     private let frequencies: [UInt32]
     /// The tag's first two ASCII letters, packed.
@@ -28,13 +32,26 @@ public final class Lexicon: Sendable {
 
     /// The lexicon shipped in `rules/lexicon/`: jieba's list and the newsroom supplement.
     public static let embedded: Lexicon = {
-        let files = EmbeddedFiles.all.filter { $0.name.hasPrefix("lexicon/") && $0.name.hasSuffix(".txt") }
+        let all = EmbeddedFiles.all
+        let files = all.filter { $0.name.hasPrefix("lexicon/") && $0.name.hasSuffix(".txt") }
         precondition(!files.isEmpty, "lexicon not embedded")
+        // jieba's list comes first (a later list wins): its precomputed table stands for it, unless
+        // the table is missing or was built from another version of the list.
+        if let jieba = files.first, jieba.name == CompactWords.sourceName,
+           let table = all.first(where: { $0.name == CompactWords.tableName }),
+           let words = CompactWords(table.bytes, sourceLength: jieba.bytes.count) {
+            return Lexicon(base: words, dictionaries: files.dropFirst().map(\.bytes))
+        }
         return Lexicon(dictionaries: files.map(\.bytes))
     }()
 
     /// Builds one table from several word lists; a later list's entry for a word wins.
-    public init(dictionaries: [UnsafeBufferPointer<UInt8>]) {
+    public convenience init(dictionaries: [UnsafeBufferPointer<UInt8>]) {
+        self.init(base: nil, dictionaries: dictionaries)
+    }
+
+    /// `base`'s words, then the lists (which win over it).
+    init(base: CompactWords?, dictionaries: [UnsafeBufferPointer<UInt8>]) {
         var lineCount = 0
         for bytes in dictionaries { for b in bytes where b == 0x0A { lineCount += 1 } }
         var capacity = 1024
@@ -89,6 +106,17 @@ public final class Lexicon: Sendable {
             maxLen = max(maxLen, length)
         }
         }
+        if let base {
+            for key in keys where key != 0 {
+                guard let old = base.find(key) else { continue }
+                count -= 1
+                total -= Double(old.frequency)
+            }
+            count += base.count
+            total += Double(base.total)
+            maxLen = max(maxLen, base.longest)
+        }
+        self.base = base
         self.keys = keys
         self.frequencies = freqs
         self.tags = tags
@@ -100,26 +128,25 @@ public final class Lexicon: Sendable {
 
     /// The entry for the word made of `scalars`, if the list has it.
     public func lookup<C: Collection>(_ scalars: C) -> Entry? where C.Element == Unicode.Scalar {
-        slot(of: scalars).map { Entry(frequency: frequencies[$0], rawTag: Lexicon.tagString(tags[$0])) }
+        find(ScalarHash.of(scalars)).map { Entry(frequency: $0.frequency, rawTag: Lexicon.tagString($0.tag)) }
     }
 
-    /// The table slot holding the word, if any. Segmentation calls this in its inner loop, so it
-    /// allocates nothing.
-    private func slot<C: Collection>(of scalars: C) -> Int? where C.Element == Unicode.Scalar {
-        let key = ScalarHash.of(scalars)
+    /// The word with this key, if any: the table first, then jieba's. Segmentation calls this in its
+    /// inner loop, so it allocates nothing.
+    @inline(__always) private func find(_ key: UInt64) -> (frequency: UInt32, tag: UInt16)? {
         var slot = Int(truncatingIfNeeded: key) & mask
         while keys[slot] != 0 {
-            if keys[slot] == key { return slot }
+            if keys[slot] == key { return (frequencies[slot], tags[slot]) }
             slot = (slot + 1) & mask
         }
-        return nil
+        return base?.find(key)
     }
 
     public func contains(_ word: String) -> Bool { lookup(word.unicodeScalars) != nil }
 
     /// log P(word) as jieba scores it; an unknown single character gets a frequency of 1.
     public func logProbability<C: Collection>(_ scalars: C) -> Double? where C.Element == Unicode.Scalar {
-        if let slot = slot(of: scalars) { return log(Double(frequencies[slot])) - logTotal }
+        if let found = find(ScalarHash.of(scalars)) { return log(Double(found.frequency)) - logTotal }
         return scalars.count == 1 ? -logTotal : nil
     }
 
@@ -199,5 +226,54 @@ public final class Lexicon: Sendable {
         case "e", "y", "o": return .interjection
         default: return .other
         }
+    }
+}
+
+/// jieba's word list as `Scripts/lexicon-table.py` lays it out (see there): keys sorted and bucketed
+/// by their top 16 bits, read in place from the binary's read-only data — nothing is built or copied
+/// at start, and only the pages a lookup touches are ever read.
+struct CompactWords: @unchecked Sendable {
+    static let sourceName = "lexicon/jieba-dict.txt"
+    static let tableName = "lexicon/jieba-dict.bin"
+    private static let bucketBits = 16
+
+    let count: Int
+    let longest: Int
+    let total: UInt64
+    private let starts: UnsafePointer<UInt32>
+    private let keys: UnsafePointer<UInt64>
+    private let frequencies: UnsafePointer<UInt32>
+    private let tags: UnsafePointer<UInt16>
+
+    /// nil when the bytes are not such a table, or one built from a list of another length.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, sourceLength: Int) {
+        guard bytes.count >= 32, let base = bytes.baseAddress,
+              Array(UnsafeBufferPointer(start: base, count: 8)) == Array("JDLX0001".utf8) else { return nil }
+        let raw = UnsafeRawPointer(base)
+        count = Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)
+        longest = Int(raw.loadUnaligned(fromByteOffset: 12, as: UInt32.self).littleEndian)
+        total = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
+        guard raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self).littleEndian == UInt64(sourceLength),
+              1.littleEndian == 1 else { return nil }
+        var offset = 32 + ((1 << Self.bucketBits) + 1) * 4
+        offset += (8 - offset % 8) % 8
+        guard bytes.count >= offset + count * 14, Int(bitPattern: raw + offset) % 8 == 0 else { return nil }
+        starts = (raw + 32).assumingMemoryBound(to: UInt32.self)
+        keys = (raw + offset).assumingMemoryBound(to: UInt64.self)
+        frequencies = (raw + offset + count * 8).assumingMemoryBound(to: UInt32.self)
+        tags = (raw + offset + count * 12).assumingMemoryBound(to: UInt16.self)
+    }
+
+    @inline(__always) func find(_ key: UInt64) -> (frequency: UInt32, tag: UInt16)? {
+        let bucket = Int(truncatingIfNeeded: key >> UInt64(64 - Self.bucketBits))
+        var i = Int(starts[bucket])
+        let end = Int(starts[bucket + 1])
+        while i < end {
+            let k = keys[i]
+            if k == key { return (frequencies[i], tags[i]) }
+            if k > key { return nil }
+            i += 1
+        }
+        return nil
     }
 }

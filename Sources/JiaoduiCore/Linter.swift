@@ -41,8 +41,13 @@ public struct Linter: Sendable {
         let context = LintContext(document: document, locale: locale, engine: engine)
         var all: [Diagnostic] = []
         for rule in rules { all += rule.check(context) }
-        all.sort(by: Diagnostic.documentOrder)
-        return all
+        // Sorting indices moves no finding (a large value, with strings) while merging; equal
+        // findings keep the rules' order, as the stable sort of the findings themselves did.
+        let found = all
+        let order = found.indices.sorted { i, j in
+            Diagnostic.documentOrder(found[i], found[j]) || !Diagnostic.documentOrder(found[j], found[i]) && i < j
+        }
+        return order.map { found[$0] }
     }
 }
 

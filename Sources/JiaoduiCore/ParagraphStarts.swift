@@ -4,6 +4,7 @@ struct ParagraphStarts {
     let settings: BreakAnalysis.Settings
     private static let pairs: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "’": "‘", "》": "《", "〉": "〈", "）": "（",
                                                                   ")": "(", "』": "『", "」": "「", "】": "【"]
+    private static let openers = Set(pairs.values)
     private static let pronounStarts = Set("这那他她它我你您咱".unicodeScalars)
     private static let numerals = Set("0123456789０１２３４５６７８９〇零一二三四五六七八九十百".unicodeScalars)
     private static let dateUnits = Set("年月日".unicodeScalars)
@@ -117,9 +118,11 @@ struct ParagraphStarts {
         for i in b.range.prefix(60) {
             let c = s[i]
             if c == "。" { return false }
+            // Plain ASCII and Han are neither (most characters): no table lookup for them.
+            if c.value < 0x80 ? c != "(" && c != ")" : c.value >= 0x4E00 && c.value <= 0x9FFF { continue }
             if let opener = Self.pairs[c] {
                 if open.last == opener { open.removeLast() } else { return true }
-            } else if Self.pairs.values.contains(c) {
+            } else if Self.openers.contains(c) {
                 open.append(c)
             }
         }

@@ -6,6 +6,8 @@ public struct PositionMap: Sendable {
     public let document: TextDocument
     private let utf16Marks: [Int]
     private let utf8Marks: [Int]
+    /// No scalar past the BMP: a UTF-16 offset is the scalar offset (the usual Chinese text).
+    private let allBMP: Bool
     private static let stride = 128
 
     public init(_ document: TextDocument) {
@@ -22,10 +24,13 @@ public struct PositionMap: Sendable {
         }
         utf16Marks = u16
         utf8Marks = u8
+        allBMP = a == document.count
     }
 
     /// UTF-16 code units before `offset` in the whole text.
-    public func utf16Offset(_ offset: Int) -> Int { count(offset, marks: utf16Marks, width: UTF16.width) }
+    public func utf16Offset(_ offset: Int) -> Int {
+        allBMP ? min(max(0, offset), document.count) : count(offset, marks: utf16Marks, width: UTF16.width)
+    }
 
     /// Bytes before `offset` in the UTF-8 encoding of the whole text.
     public func utf8Offset(_ offset: Int) -> Int { count(offset, marks: utf8Marks, width: UTF8.width) }
@@ -74,6 +79,26 @@ public struct PositionMap: Sendable {
             i += 1
         }
         return i
+    }
+
+    /// `utf16Position(offset)` for offsets visited mostly in order (a report's findings): the line
+    /// is looked for at `line` and the next one before a binary search; `line` is left at the answer.
+    public func utf16Position(_ offset: Int, near line: inout Int) -> LinePosition {
+        let lines = document.lines
+        if !(line < lines.count && lines[line].start <= offset && (line + 1 == lines.count || offset < lines[line + 1].start)) {
+            if line + 2 < lines.count, lines[line + 1].start <= offset, offset < lines[line + 2].start {
+                line += 1
+            } else {
+                line = document.lineIndex(containing: offset)
+            }
+        }
+        let start = document.columnZero(line)
+        return LinePosition(line: line, character: utf16Offset(max(offset, start)) - utf16Offset(start))
+    }
+
+    public func utf16Range(_ range: Range<Int>, near line: inout Int) -> LineRange {
+        let start = utf16Position(range.lowerBound, near: &line)
+        return LineRange(start: start, end: utf16Position(range.upperBound, near: &line))
     }
 
     public func utf16Range(_ range: Range<Int>) -> LineRange {

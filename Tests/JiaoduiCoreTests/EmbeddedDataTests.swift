@@ -9,7 +9,7 @@ final class EmbeddedDataTests: XCTestCase {
         let rules = packageRoot.appendingPathComponent("rules")
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil))
         var onDisk: [String: Data] = [:]
-        for case let url as URL in enumerator where ["yml", "txt"].contains(url.pathExtension) {
+        for case let url as URL in enumerator where ["yml", "txt", "bin"].contains(url.pathExtension) {
             let relative = String(url.path.dropFirst(rules.path.count + 1))
             onDisk[relative] = try Data(contentsOf: url)
         }
@@ -28,6 +28,32 @@ final class EmbeddedDataTests: XCTestCase {
             XCTAssertTrue(lexicon.contains(word), word)
         }
         XCTAssertFalse(lexicon.contains("政系统"))
+    }
+
+    /// The precomputed table of jieba's list (Scripts/lexicon-table.py) says what the list says:
+    /// the lexicon built from the text alone has the same words, frequencies, tags and totals.
+    func testPrecomputedTableEqualsTheWordList() throws {
+        let lists = EmbeddedFiles.all.filter { $0.name.hasPrefix("lexicon/") && $0.name.hasSuffix(".txt") }
+        XCTAssertEqual(lists.first?.name, "lexicon/jieba-dict.txt")
+        let fromText = Lexicon(dictionaries: lists.map(\.bytes))
+        let embedded = Lexicon.embedded
+        XCTAssertEqual(embedded.wordCount, fromText.wordCount)
+        XCTAssertEqual(embedded.logTotal, fromText.logTotal)
+        XCTAssertEqual(embedded.maxWordLength, fromText.maxWordLength)
+        var checked = 0
+        for list in lists {
+            for line in String(decoding: list.bytes, as: UTF8.self).split(separator: "\n") {
+                let word = line.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+                guard !word.isEmpty else { continue }
+                XCTAssertEqual(embedded.lookup(word.unicodeScalars), fromText.lookup(word.unicodeScalars),
+                               "\(word): run Scripts/lexicon-table.py and touch Sources/CJiaoduiData/embedded.c")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 340_000)
+        for missing in ["政系统", "的的的", "abcxyz"] {
+            XCTAssertEqual(embedded.lookup(missing.unicodeScalars), fromText.lookup(missing.unicodeScalars))
+        }
     }
 
     func testSegmentationFindsWords() {

@@ -5,12 +5,31 @@ import JiaoduiCore
 protocol ReportFormat: Sendable {
     func file(_ result: LintResult) -> String
     func document(_ files: [RenderedFile], run: RunSummary) -> String
+    /// Writes `document(files, run:)` to stdout; a format may write it in pieces instead of
+    /// building one string the size of the whole report.
+    func write(_ files: [RenderedFile], run: RunSummary)
+    /// Whether `write` can render a lone input's piece itself, straight to stdout as it goes
+    /// (`RenderedFile.deferred`), instead of holding the piece in memory first.
+    var streamsLoneFile: Bool { get }
+}
+
+extension ReportFormat {
+    func write(_ files: [RenderedFile], run: RunSummary) { Console.out(document(files, run: run)) }
+    var streamsLoneFile: Bool { false }
 }
 
 /// A file's piece of the output and how many findings it holds.
 struct RenderedFile: Sendable {
     let text: String
     let findings: Int
+    /// A lone input left for `write` to render (`streamsLoneFile`); `text` is then empty.
+    let deferred: LintResult?
+
+    init(text: String, findings: Int, deferred: LintResult? = nil) {
+        self.text = text
+        self.findings = findings
+        self.deferred = deferred
+    }
 }
 
 /// What the run as a whole found: counts and the inputs that could not be read.

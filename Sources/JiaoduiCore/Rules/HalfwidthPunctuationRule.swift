@@ -21,13 +21,22 @@ public struct HalfwidthPunctuationRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         let s = context.document.scalars
         var out: [Diagnostic] = []
-        // A page has hundreds of these marks: build each mark's texts once.
-        var texts: [Unicode.Scalar: (message: String, title: String, fixed: String)] = [:]
-        for (ascii, full) in replacements { texts[ascii] = self.texts(for: ascii, full, context.locale) }
+        // A page has hundreds of these marks: build each mark's texts once. Every character is
+        // looked up: an ASCII one in a table, any other only when a mark outside ASCII is set.
+        var texts: [(message: String, title: String, fixed: String)] = []
+        var ascii = [Int](repeating: -1, count: 128)
+        var other: [Unicode.Scalar: Int] = [:]
+        for (mark, full) in replacements {
+            if mark.isASCII { ascii[Int(mark.value)] = texts.count } else { other[mark] = texts.count }
+            texts.append(self.texts(for: mark, full, context.locale))
+        }
         for line in context.document.lines {
             let pairs = Parentheses(s, line)
             for i in line.start..<line.end {
-                guard let text = texts[s[i]] else { continue }
+                let v = s[i].value
+                let index = v < 128 ? ascii[Int(v)] : other.isEmpty ? -1 : other[s[i]] ?? -1
+                guard index >= 0 else { continue }
+                let text = texts[index]
                 let chinese: Bool
                 if let partner = pairs.partner[i] {
                     // A pair is decided once, for both marks: “（2023年修订）” and “联合（MDT）门诊”.
