@@ -261,7 +261,10 @@ enum RuleSpecParser {
     /// The YAML node tree of `text` (nil for an empty document), with errors placed in `file`.
     static func compose(_ text: String, file: String) throws(RulePackError) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver: every scalar is a string, typed by our own reading. Yams' default
+            // resolver runs regular expressions (Foundation's) over every scalar and key to guess
+            // bools, numbers and dates, which was most of the cost of reading the pack at start.
+            return try Yams.compose(yaml: text, .basic)
         } catch let e as YamlError {
             throw yamlError(e, file: file)
         } catch {

@@ -40,62 +40,67 @@ public struct WordListEntry: Sendable, Equatable {
     }
 }
 
-/// Reads the entry lines of one list; errors name the file, the line and what is wrong.
+/// Reads the entry lines of one list; errors name the file, the line and what is wrong. Works on
+/// scalars throughout: a pack of thousands of lines is read at every start, and String's
+/// Character segmentation (and its canonical equivalence: 丹 U+F95E equals 丹 U+4E39) has no
+/// place here.
 enum WordListParser {
+    typealias Scalars = ArraySlice<Unicode.Scalar>
+
     static func parse(_ text: String, key: String, firstLine: Int, withReplacement: Bool,
                       file: String) throws(RulePackError) -> [WordListEntry] {
         var entries: [WordListEntry] = []
         var seen: [[Unicode.Scalar]: Int] = [:]
-        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let all = Array(text.unicodeScalars)
+        for (k, raw) in split(all[...], by: ["\n"]).enumerated() {
             let line = firstLine + k
-            let trimmed = raw.trimmingSpaces
-            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            let trimmed = trim(raw)
+            guard let first = trimmed.first, first != "#" else { continue }
             func fail(_ message: String) -> RulePackError {
                 RulePackError(file: file, line: line, column: 1, key: key, message: message)
             }
-            let fields = trimmed.components(separatedBy: " | ")
+            let fields = split(trimmed, by: [" ", "|", " "])
             let head = fields[0]
             var wrong = head
             var rights: [String] = []
             if withReplacement {
-                let parts = head.components(separatedBy: "=>")
-                guard parts.count == 2 else { throw fail("须写成“错误 => 正确” / expected “wrong => right”: \(head)") }
-                wrong = parts[0].trimmingSpaces
-                rights = parts[1].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-                guard !rights.isEmpty else { throw fail("缺少正确写法 / missing the right form: \(head)") }
-                // Scalars, not String equality: a compatibility ideograph (U+F95E) is canonically
-                // equal to its unified form (丹) and must still be told apart.
-                if rights.contains(where: { $0.unicodeScalars.elementsEqual(wrong.unicodeScalars) }) {
-                    throw fail("正确写法与错误写法相同 / the right form equals the wrong one: \(head)")
+                let parts = split(head, by: ["=", ">"])
+                guard parts.count == 2 else { throw fail("须写成“错误 => 正确” / expected “wrong => right”: \(string(head))") }
+                wrong = trim(parts[0])
+                rights = split(parts[1], by: [","]).map(trim).filter { !$0.isEmpty }.map(string)
+                guard !rights.isEmpty else { throw fail("缺少正确写法 / missing the right form: \(string(head))") }
+                if rights.contains(where: { $0.unicodeScalars.elementsEqual(wrong) }) {
+                    throw fail("正确写法与错误写法相同 / the right form equals the wrong one: \(string(head))")
                 }
-            } else if head.contains("=>") {
+            } else if split(head, by: ["=", ">"]).count > 1 {
                 throw fail("existence 规则只列错误写法，不写 => / an existence rule lists words without =>")
             }
-            guard !wrong.isEmpty, !wrong.contains(" ") else { throw fail("错误写法须为不含空格的词 / the wrong form must be one word without spaces: \(head)") }
-            let word = Array(wrong.unicodeScalars)
-            if let other = seen[word] { throw fail("“\(wrong)”已在第 \(other) 行列出 / “\(wrong)” is already listed on line \(other)") }
+            guard !wrong.isEmpty, !wrong.contains(" ") else {
+                throw fail("错误写法须为不含空格的词 / the wrong form must be one word without spaces: \(string(head))")
+            }
+            let word = Array(wrong)
+            if let other = seen[word] { throw fail("“\(string(wrong))”已在第 \(other) 行列出 / “\(string(wrong))” is already listed on line \(other)") }
             seen[word] = line
             var example: String?, note: String?
             var unless: [WordListEntry.Context] = [], only: [WordListEntry.Context] = []
             for field in fields.dropFirst() {
-                guard let colon = field.firstIndex(of: ":") else { throw fail("字段须为 ex:、unless:、only: 或 note: / a field must be ex:, unless:, only: or note:") }
-                let name = field[..<colon].trimmingSpaces
-                let value = field[field.index(after: colon)...].trimmingSpaces
+                guard let colon = field.firstIndex(of: ":") else {
+                    throw fail("字段须为 ex:、unless:、only: 或 note: / a field must be ex:, unless:, only: or note:")
+                }
+                let name = string(trim(field[..<colon]))
+                let value = trim(field[(colon + 1)...])
                 switch name {
                 case "ex":
-                    guard Array(value.unicodeScalars).firstRange(of: Array(wrong.unicodeScalars)) != nil else {
-                        throw fail("例句须含“\(wrong)” / the example must contain “\(wrong)”")
-                    }
-                    example = value
-                case "note": note = value
+                    guard value.firstRange(of: word) != nil else { throw fail("例句须含“\(string(wrong))” / the example must contain “\(string(wrong))”") }
+                    example = string(value)
+                case "note": note = string(value)
                 case "unless", "only":
                     var contexts: [WordListEntry.Context] = []
-                    for phrase in value.split(separator: ",").map({ String($0).trimmingSpaces }) {
-                        let p = Array(phrase.unicodeScalars)
-                        guard let offset = p.firstRange(of: word)?.lowerBound else {
-                            throw fail("“\(phrase)”须含“\(wrong)” / the phrase must contain “\(wrong)”")
+                    for phrase in split(value, by: [","]).map(trim) {
+                        guard let at = phrase.firstRange(of: word) else {
+                            throw fail("“\(string(phrase))”须含“\(string(wrong))” / the phrase must contain “\(string(wrong))”")
                         }
-                        contexts.append(.init(scalars: p, offset: offset))
+                        contexts.append(.init(scalars: Array(phrase), offset: at.lowerBound - phrase.startIndex))
                     }
                     if name == "unless" { unless = contexts } else { only = contexts }
                 default:
@@ -107,6 +112,35 @@ enum WordListParser {
         }
         return entries
     }
+
+    /// The pieces of `text` between occurrences of `separator`.
+    static func split(_ text: Scalars, by separator: [Unicode.Scalar]) -> [Scalars] {
+        var out: [Scalars] = []
+        var start = text.startIndex
+        var i = text.startIndex
+        while i + separator.count <= text.endIndex {
+            if text[i] == separator[0], text[i..<(i + separator.count)].elementsEqual(separator) {
+                out.append(text[start..<i])
+                i += separator.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(text[start..<text.endIndex])
+        return out
+    }
+
+    /// Without leading and trailing ASCII spaces, tabs and carriage returns (a full-width space is
+    /// text).
+    static func trim(_ text: Scalars) -> Scalars {
+        var t = text
+        while let f = t.first, f == " " || f == "\t" || f == "\r" { t = t.dropFirst() }
+        while let l = t.last, l == " " || l == "\t" || l == "\r" { t = t.dropLast() }
+        return t
+    }
+
+    static func string(_ text: Scalars) -> String { String(scalars: text) }
 }
 
 /// Finds the entries of a word list in a text: one pass, a bit test per character, and a walk of
@@ -117,8 +151,8 @@ struct WordListMatcher: Sendable {
         var entry: Int32 = -1
     }
     private var nodes = [Node()]
-    /// Bit per BMP code point: can a listed word start with it? Beyond the BMP the trie decides.
-    private var starts = [UInt64](repeating: 0, count: 1024)
+    /// The characters a listed word can start with.
+    private var starts = ScalarSet([])
 
     init(_ words: [[Unicode.Scalar]]) {
         for (index, word) in words.enumerated() {
@@ -133,7 +167,7 @@ struct WordListMatcher: Sendable {
                 }
             }
             nodes[node].entry = Int32(index)
-            if let first = word.first, first.value < 0x10000 { starts[Int(first.value >> 6)] |= 1 << (first.value & 63) }
+            if let first = word.first { starts.insert(first) }
         }
     }
 
@@ -142,8 +176,7 @@ struct WordListMatcher: Sendable {
         var out: [(Int, Range<Int>)] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            let v = s[i].value
-            if v < 0x10000 && starts[Int(v >> 6)] & (1 << (v & 63)) == 0 {
+            guard starts.contains(s[i]) else {
                 i += 1
                 continue
             }
@@ -163,15 +196,5 @@ struct WordListMatcher: Sendable {
             }
         }
         return out
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing ASCII spaces and tabs (full-width spaces are text).
-    var trimmingSpaces: String {
-        var sub = Substring(self)
-        while let f = sub.first, f == " " || f == "\t" || f == "\r" { sub.removeFirst() }
-        while let l = sub.last, l == " " || l == "\t" || l == "\r" { sub.removeLast() }
-        return String(sub)
     }
 }
