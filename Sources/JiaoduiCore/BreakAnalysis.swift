@@ -87,7 +87,7 @@ private struct BreakJudge {
         self.settings = settings
         join = WordJoin(lexicon: settings.lexicon)
         starts = ParagraphStarts(settings: settings)
-        splices = SpliceFinder(settings: settings)
+        splices = SpliceFinder(settings: settings, documentLength: document.count)
         let blocks = layout.blocks
         usesIndent = blocks.count >= 3 && blocks.filter(\.indented).count * 10 >= blocks.count * 3
         var gapCounts: [Int: Int] = [:]

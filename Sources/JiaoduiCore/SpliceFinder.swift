@@ -12,11 +12,13 @@ struct SpliceFinder {
     /// The next window start not yet hashed.
     private var next = 0
 
-    init(settings: BreakAnalysis.Settings) {
+    init(settings: BreakAnalysis.Settings, documentLength: Int) {
         n = settings.fragmentMinLength
         minHan = settings.fragmentMinHan
         maxDistance = settings.fragmentMaxDistance
-        latest = WindowTable(reach: max(0, maxDistance))
+        // A page shorter than the reach needs no table sized for the reach (the editor re-lints
+        // short texts on every keystroke).
+        latest = WindowTable(reach: max(0, min(maxDistance, documentLength)))
     }
 
     mutating func fragment(endingAt a: Block, in s: [Unicode.Scalar]) -> (copy: Range<Int>, original: Range<Int>)? {

@@ -17,7 +17,9 @@ guard let data = FileManager.default.contents(atPath: args[2]) else { fail("cann
 let iterations = args.count > 3 ? max(1, Int(args[3]) ?? 1000) : 1000
 let bytes = [UInt8](data)
 let linter: Linter
-do { linter = try Linter() } catch { fail("\(error)") }
+// JIAODUI_BENCH_PACKS=core,punctuation limits the rules to those packs (to see what each costs).
+let packs = ProcessInfo.processInfo.environment["JIAODUI_BENCH_PACKS"].flatMap { $0.isEmpty ? nil : Set($0.split(separator: ",").map(String.init)) }
+do { linter = try Linter(pack: RulePack.embedded.selecting(packs: packs)) } catch { fail("\(error)") }
 
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

@@ -14,8 +14,10 @@ public struct PatternRule: DeclarativeRule {
     let regex: ICURegex
     let report: Int
     let replace: String?
-    /// Lines without one of these characters are not searched (empty: every line).
-    let triggers: ScalarSet
+    /// Lines holding none of these strings are not searched (nil: every line). A string is one
+    /// character per trigger; a list names longer ones ("。。", "”、“"), so that ICU runs only
+    /// where a match can be.
+    let triggers: WordListMatcher?
     static let maxTimeouts = 3
 
     public init(spec: RuleSpec, lexicon: Lexicon) throws(RulePackError) {
@@ -38,7 +40,25 @@ public struct PatternRule: DeclarativeRule {
                                 message: "正则只有 \(regex.groupCount) 个捕获组 / the pattern has \(regex.groupCount) capture groups")
         }
         replace = spec.body.values["replace"] == nil ? nil : try spec.body.string("replace", default: "")
-        triggers = ScalarSet(try spec.body.string("triggers", default: "").unicodeScalars)
+        triggers = try Self.triggers(spec)
+    }
+
+    /// `triggers: "…"` (each character) or `triggers: ["。。", …]` (each string).
+    private static func triggers(_ spec: RuleSpec) throws(RulePackError) -> WordListMatcher? {
+        guard let value = spec.body.values["triggers"] else { return nil }
+        let words: [[Unicode.Scalar]]
+        switch value.value {
+        case .string(let chars): words = chars.unicodeScalars.map { [$0] }
+        case .strings(let list): words = list.map { Array($0.unicodeScalars) }
+        default:
+            throw RulePackError(file: spec.source, line: value.line, column: value.column, key: "triggers",
+                                message: "须为字符串或字符串列表 / must be a string or a list of strings")
+        }
+        guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty }) else {
+            throw RulePackError(file: spec.source, line: value.line, column: value.column, key: "triggers",
+                                message: "不能为空 / must not be empty")
+        }
+        return WordListMatcher(words)
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
@@ -51,7 +71,7 @@ public struct PatternRule: DeclarativeRule {
         text.units.withUnsafeBufferPointer { buffer in
             guard matcher.begin(buffer) else { return }
             for (index, line) in document.lines.enumerated() where line.end > line.start {
-                if !triggers.isEmpty, !s[line.start..<line.end].contains(where: triggers.contains) { continue }
+                if let triggers, !triggers.occurs(in: s, line.start..<line.end) { continue }
                 for piece in Self.pieces(s, line.start..<line.end) {
                     let found = matcher.matches(in: text.units(of: piece))
                     for groups in found.groups {

@@ -171,6 +171,24 @@ struct WordListMatcher: Sendable {
         }
     }
 
+    /// Whether any listed word occurs in `range` of `s`.
+    func occurs(in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if starts.contains(s[i]) {
+                var node = 0
+                var j = i
+                while j < range.upperBound, let n = nodes[node].next[s[j]] {
+                    node = Int(n)
+                    j += 1
+                    if nodes[node].entry >= 0 { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Every (entry index, range) in `range` of `s`, in order.
     func matches(in s: [Unicode.Scalar], _ range: Range<Int>) -> [(entry: Int, range: Range<Int>)] {
         var out: [(Int, Range<Int>)] = []
