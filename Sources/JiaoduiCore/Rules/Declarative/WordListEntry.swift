@@ -50,7 +50,9 @@ enum WordListParser {
     static func parse(_ text: String, key: String, firstLine: Int, withReplacement: Bool,
                       file: String) throws(RulePackError) -> [WordListEntry] {
         var entries: [WordListEntry] = []
-        var seen: [[Unicode.Scalar]: Int] = [:]
+        // Entries by the hash of their word (an array key would be hashed scalar by scalar with
+        // SipHash): the line of the first entry with it.
+        var seen: [UInt64: Int] = [:]
         let all = Array(text.unicodeScalars)
         for (k, raw) in split(all[...], by: ["\n"]).enumerated() {
             let line = firstLine + k
@@ -59,7 +61,7 @@ enum WordListParser {
             func fail(_ message: String) -> RulePackError {
                 RulePackError(file: file, line: line, column: 1, key: key, message: message)
             }
-            let fields = split(trimmed, by: [" ", "|", " "])
+            let fields = trimmed.contains("|") ? split(trimmed, by: [" ", "|", " "]) : [trimmed]
             let head = fields[0]
             var wrong = head
             var rights: [String] = []
@@ -79,8 +81,12 @@ enum WordListParser {
                 throw fail("错误写法须为不含空格的词 / the wrong form must be one word without spaces: \(string(head))")
             }
             let word = Array(wrong)
-            if let other = seen[word] { throw fail("“\(string(wrong))”已在第 \(other) 行列出 / “\(string(wrong))” is already listed on line \(other)") }
-            seen[word] = line
+            let hash = ScalarHash.of(word)
+            if let other = seen[hash], entries[other].wrong == word {
+                throw fail("“\(string(wrong))”已在第 \(entries[other].line) 行列出 / “\(string(wrong))” is already listed on line \(entries[other].line)")
+            }
+            // Two different words with one 64-bit hash: only the duplicate check could miss one.
+            seen[hash] = entries.count
             var example: String?, note: String?
             var unless: [WordListEntry.Context] = [], only: [WordListEntry.Context] = []
             for field in fields.dropFirst() {
@@ -144,31 +150,67 @@ enum WordListParser {
 }
 
 /// Finds the entries of a word list in a text: one pass, a bit test per character, and a walk of
-/// a trie only where a listed word can start. Longest match wins; matches do not overlap.
-struct WordListMatcher: Sendable {
-    private struct Node: Sendable {
-        var next: [Unicode.Scalar: Int32] = [:]
-        var entry: Int32 = -1
-    }
-    private var nodes = [Node()]
+/// a trie only where a listed word can start. Longest match wins; matches do not overlap. The
+/// trie's edges live in one open-addressing table keyed by (node, character): no dictionary per
+/// node to build at start, no SipHash per step.
+public struct WordListMatcher: Sendable {
+    private var keys: [UInt64]
+    private var targets: [Int32]
+    private let shift: UInt64
+    private let mask: Int
+    /// The entry ending at each node (-1: none).
+    private var entryAt: [Int32] = [-1]
     /// The characters a listed word can start with.
     private var starts = ScalarSet([])
 
     init(_ words: [[Unicode.Scalar]]) {
+        var capacity = 64
+        let edges = words.reduce(0) { $0 + $1.count }
+        while capacity < 2 * edges { capacity <<= 1 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        targets = [Int32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
         for (index, word) in words.enumerated() {
             var node = 0
             for s in word {
-                if let n = nodes[node].next[s] {
-                    node = Int(n)
+                if let next = child(node, s) {
+                    node = next
                 } else {
-                    nodes.append(Node())
-                    nodes[node].next[s] = Int32(nodes.count - 1)
-                    node = nodes.count - 1
+                    entryAt.append(-1)
+                    add(node, s, entryAt.count - 1)
+                    node = entryAt.count - 1
                 }
             }
-            nodes[node].entry = Int32(index)
+            entryAt[node] = Int32(index)
             if let first = word.first { starts.insert(first) }
         }
+    }
+
+    @inline(__always) private static func key(_ node: Int, _ s: Unicode.Scalar) -> UInt64 {
+        (UInt64(node) << 21 | UInt64(s.value)) &+ 1
+    }
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always) private func child(_ node: Int, _ s: Unicode.Scalar) -> Int? {
+        let key = Self.key(node, s)
+        var i = slot(key)
+        while keys[i] != 0 {
+            if keys[i] == key { return Int(targets[i]) }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    private mutating func add(_ node: Int, _ s: Unicode.Scalar, _ target: Int) {
+        let key = Self.key(node, s)
+        var i = slot(key)
+        while keys[i] != 0 { i = (i + 1) & mask }
+        keys[i] = key
+        targets[i] = Int32(target)
     }
 
     /// Whether any listed word occurs in `range` of `s`.
@@ -178,10 +220,10 @@ struct WordListMatcher: Sendable {
             if starts.contains(s[i]) {
                 var node = 0
                 var j = i
-                while j < range.upperBound, let n = nodes[node].next[s[j]] {
-                    node = Int(n)
+                while j < range.upperBound, let n = child(node, s[j]) {
+                    node = n
                     j += 1
-                    if nodes[node].entry >= 0 { return true }
+                    if entryAt[node] >= 0 { return true }
                 }
             }
             i += 1
@@ -201,10 +243,10 @@ struct WordListMatcher: Sendable {
             var node = 0
             var best: (Int, Int)?
             var j = i
-            while j < range.upperBound, let n = nodes[node].next[s[j]] {
-                node = Int(n)
+            while j < range.upperBound, let n = child(node, s[j]) {
+                node = n
                 j += 1
-                if nodes[node].entry >= 0 { best = (Int(nodes[node].entry), j) }
+                if entryAt[node] >= 0 { best = (Int(entryAt[node]), j) }
             }
             if let (entry, end) = best {
                 out.append((entry, i..<end))
