@@ -90,7 +90,8 @@ public enum DocxText {
 
     /// The uncompressed bytes of `entry`, read from `data` and inflated here rather than by
     /// `Archive.extract`: that one loops for ever on a deflate stream that is cut short (it keeps
-    /// asking for more input past the end of the file; found by fuzzing). Here the input ends
+    /// asking for more input past the end of the file; found by fuzzing), and lets zlib read past
+    /// a short last chunk. Here the input ends
     /// where the entry's compressed size says, the output where `maxXMLSize` does, and the
     /// checksum must match.
     static func contents(of entry: Entry, in data: Data) throws(Failure) -> Data {
@@ -121,7 +122,12 @@ public enum DocxText {
             let crc = try Data.decompress(size: Int64(end - start), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
                 let from = start + Int(position)
                 guard position >= 0, from < end else { throw Failure.cannotExtract }  // the stream did not end in time
-                return Data(bytes[from..<min(end, from + size)])
+                // Always a whole buffer: ZIPFoundation tells zlib the buffer is full whatever it
+                // holds, so a short last chunk let zlib read past it (found by fuzzing). The zeros
+                // after the entry's end are never part of a good stream, which ends before them.
+                var chunk = Data(bytes[from..<min(end, from + size)])
+                if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                return chunk
             }, consumer: { chunk in
                 guard out.count + chunk.count <= maxXMLSize else { throw Failure.cannotExtract }
                 out.append(chunk)
