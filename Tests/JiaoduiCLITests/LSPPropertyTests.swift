@@ -71,7 +71,6 @@ final class LSPPropertyTests: CLITestCase {
     func testIncrementalEditsKeepTheServersTextAndItsDiagnosticsEqualTheCLIs() throws {
         var rng = Generator(state: Self.seed)
         let server = try LSPProcessTests.Server(XCTUnwrap(Self.binary), ["lsp"])
-        defer { _ = server.waitForExit(timeout: 0) }
         server.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["processId": NSNull(), "capabilities": [:] as [String: Any]]])
         server.send(["jsonrpc": "2.0", "method": "initialized", "params": [:] as [String: Any]])
         let uri = "file:///tmp/jiaodui-lsp-property.txt"
@@ -111,5 +110,6 @@ final class LSPPropertyTests: CLITestCase {
             XCTAssertEqual(fromServer, fromCLI, what)
         }
         server.closeInput()
+        XCTAssertNotNil(server.waitForExit(timeout: 10))
     }
 }
