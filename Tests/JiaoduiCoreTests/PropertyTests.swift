@@ -82,6 +82,15 @@ final class PropertyTests: XCTestCase {
         XCTAssertEqual(found.map(\.range), [doc.count - 8..<doc.count - 4], "\\r\\n工作")
     }
 
+    /// Found by FuzzLint: a Markdown list marker that ends the text ("…\n\n- ") read one past the
+    /// end (index out of range in the masker).
+    func testMarkdownMarkerAtTheEndOfTheText() {
+        for text in ["正文。\n\n- ", "正文。\n\n> ", "正文。\n\n1. ", "- ", "* ", "> - ", "   - ", "- [", "- [^"] {
+            _ = sharedLinter.lint(TextDocument(text), format: .markdown)
+            _ = FixApplier.fixAll(TextDocument(text), linter: sharedLinter, format: .markdown)
+        }
+    }
+
     /// `fix`: each round changes only what the findings it applies reported (the edits lie in
     /// their findings' ranges, and the text outside them is kept to the scalar); the result has
     /// no fixable finding left; fixing it again changes nothing.
