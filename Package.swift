@@ -15,6 +15,11 @@ let package = Package(
     products: [
         .executable(name: "jiaodui", targets: ["jiaodui"]),
         .library(name: "JiaoduiCore", targets: ["JiaoduiCore"]),
+        // For the fuzz targets (Fuzz/, a package of its own that depends on this one by path).
+        .library(name: "LSPProtocol", targets: ["LSPProtocol"]),
+        .library(name: "JiaoduiLSP", targets: ["JiaoduiLSP"]),
+        .library(name: "JiaoduiProject", targets: ["JiaoduiProject"]),
+        .library(name: "JiaoduiDocx", targets: ["JiaoduiDocx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,13 +50,14 @@ let package = Package(
         .target(name: "JiaoduiProject", dependencies: ["JiaoduiCore"]),
         // The language server: a face over the core, speaking LSPProtocol.
         .target(name: "JiaoduiLSP", dependencies: ["JiaoduiCore", "JiaoduiProject", "LSPProtocol"]),
+        // The text of a .docx file (ZIP + XML), apart from the CLI so that it can be fuzzed alone.
+        .target(name: "JiaoduiDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The command line, and `jiaodui serve` (Serve/; its page is Resources/serve.html,
         // embedded by CJiaoduiData).
         .target(
             name: "JiaoduiCLI",
-            dependencies: ["JiaoduiCore", "JiaoduiProject", "JiaoduiLSP", "CJiaoduiData",
+            dependencies: ["JiaoduiCore", "JiaoduiProject", "JiaoduiLSP", "JiaoduiDocx", "CJiaoduiData",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             exclude: ["Resources"]
         ),

@@ -10,8 +10,13 @@ import Darwin
 /// a temporary file in the same directory gets the bytes and the original's permissions (and
 /// owner, where allowed), is fsync'ed and renamed over the original. A symlink is followed: the
 /// file it points to is replaced and the link stays.
+///
+/// When anything fails (a full disk, a read-only directory, a file size limit) the temporary file
+/// is removed and the original is untouched. With `expecting`, the file must still hold those
+/// bytes just before the rename: a file someone changed while it was being fixed is left as they
+/// left it, and the fix is reported as not written.
 enum AtomicWrite {
-    static func replace(_ path: String, with bytes: [UInt8]) throws(InputError) {
+    static func replace(_ path: String, with bytes: [UInt8], expecting original: [UInt8]? = nil) throws(InputError) {
         guard let resolved = realpath(path, nil) else { throw InputError(errno: errno) }
         let target = String(cString: resolved)
         free(resolved)
@@ -49,6 +54,19 @@ enum AtomicWrite {
             let code = errno
             unlink(temporary)
             throw writeError(code)
+        }
+        if let original {
+            let now: [UInt8]
+            do {
+                now = try InputFiles.readBytes(target)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+            guard now == original else {
+                unlink(temporary)
+                throw InputError(L10n("在修正期间被改动，未写入；请重新运行", "changed while being fixed, not written; run fix again").both)
+            }
         }
         guard rename(temporary, target) == 0 else {
             let code = errno

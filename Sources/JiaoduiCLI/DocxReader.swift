@@ -1,91 +1,39 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import ZIPFoundation
+import JiaoduiDocx
 
-/// The text of a Word document: the paragraphs of `word/document.xml`, one per line, so that line
-/// N of what is linted is paragraph N of the document (¶N in the report). Tabs stay tabs; a
-/// manual line break inside a paragraph (`w:br`) becomes a space, because a break the author typed
-/// there is not extraction damage and would otherwise shift every paragraph number after it.
+/// `.docx` input for the CLI and `jiaodui serve`: `DocxText` (the JiaoduiDocx library) with its
+/// failures said in both languages.
 enum DocxReader {
     static func text(of path: String) throws(InputError) -> String {
-        try text(of: Data(try InputFiles.readBytes(path)))
+        // Opened first as any input is, so that a missing or unreadable file says so.
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(errno: errno) }
+        close(fd)
+        return try explain { () throws(DocxText.Failure) in try DocxText.text(at: URL(fileURLWithPath: path)) }
     }
 
-    /// The text of a Word document held in memory (an upload to `jiaodui serve`: nothing is
-    /// written to disk).
+    /// The text of a Word document held in memory (an upload to `jiaodui serve`; read through a
+    /// copy in /dev/shm, memory, not disk, removed at once: see `DocxText.text(of:)`).
     static func text(of data: Data) throws(InputError) -> String {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw InputError(L10n("不是有效的 .docx（无法按 ZIP 打开）", "not a valid .docx (cannot open it as ZIP)").both)
-        }
-        guard let entry = archive["word/document.xml"] else {
-            throw InputError(L10n("不是有效的 .docx（缺少 word/document.xml）", "not a valid .docx (no word/document.xml)").both)
-        }
-        var xml = Data()
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
-        } catch {
-            throw InputError(L10n("无法解压 word/document.xml", "cannot extract word/document.xml").both)
-        }
-        let collector = ParagraphCollector()
-        let parser = XMLParser(data: xml)
-        parser.delegate = collector
-        guard parser.parse() else {
-            let line = parser.lineNumber
-            throw InputError(L10n("word/document.xml 不是有效的 XML（第 \(line) 行）", "word/document.xml is not valid XML (line \(line))").both)
-        }
-        return collector.paragraphs.joined(separator: "\n")
+        try explain { () throws(DocxText.Failure) in try DocxText.text(of: data) }
     }
 
-    /// Collects the text runs (`w:t`) of each paragraph (`w:p`) of the body.
-    private final class ParagraphCollector: NSObject, XMLParserDelegate {
-        var paragraphs: [String] = []
-        private var current: String?
-        private var inText = false
-        /// Paragraphs inside a table cell or a text box nest in others; each is its own line.
-        private var open: [String] = []
-        /// Inside content that is not the document's text: the VML copy of a text box
-        /// (`mc:Fallback`, a second copy of `mc:Choice`), text moved away or deleted with tracked
-        /// changes (`w:moveFrom`, `w:del`).
-        private var skipped = 0
-        private static let skippedElements: Set<String> = ["mc:Fallback", "w:moveFrom", "w:del"]
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            if Self.skippedElements.contains(name) { skipped += 1 }
-            guard skipped == 0 else { return }
-            switch name {
-            case "w:p":
-                if let current { open.append(current) }
-                current = ""
-            case "w:t": inText = true
-            case "w:tab": current? += "\t"
-            case "w:br", "w:cr": current? += " "
-            default: break
+    private static func explain(_ read: () throws(DocxText.Failure) -> String) throws(InputError) -> String {
+        do {
+            return try read()
+        } catch {
+            switch error {
+            case .notZip:
+                throw InputError(L10n("不是有效的 .docx（无法按 ZIP 打开）", "not a valid .docx (cannot open it as ZIP)").both)
+            case .noDocument:
+                throw InputError(L10n("不是有效的 .docx（缺少 word/document.xml）", "not a valid .docx (no word/document.xml)").both)
+            case .cannotExtract:
+                throw InputError(L10n("无法解压 word/document.xml", "cannot extract word/document.xml").both)
+            case .badXML(let line):
+                throw InputError(L10n("word/document.xml 不是有效的 XML（第 \(line) 行）", "word/document.xml is not valid XML (line \(line))").both)
+            case .unreadable:
+                throw InputError(L10n("无法读取（临时副本写入失败）", "cannot read: no room for a temporary copy").both)
             }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if Self.skippedElements.contains(name) {
-                skipped -= 1
-                return
-            }
-            guard skipped == 0 else { return }
-            switch name {
-            case "w:p":
-                if let current { paragraphs.append(current) }
-                current = open.popLast()
-            case "w:t": inText = false
-            default: break
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inText && skipped == 0 { current? += string }
         }
     }
 }

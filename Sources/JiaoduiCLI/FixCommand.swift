@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JiaoduiCore
 
 /// `jiaodui fix [PATH…] [--dry-run]`: apply the safe fixes in place.
@@ -45,6 +50,9 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A file size limit (ulimit -f) makes a write fail with EFBIG instead of killing the
+        // process before it can remove its temporary file.
+        signal(SIGXFSZ, SIG_IGN)
         let linter = try makeLinter(pack: pack, selection: selection)
         let project = ProjectSettings(pack: pack, selection: selection)
         let items = project.included(InputFiles.expand(inputs.paths), named: inputs.paths)
@@ -88,7 +96,7 @@ struct FixCommand: ParsableCommand {
                 Console.out(Array(outcome.fixed.text.utf8))
             } else if case .file(let path) = item.source, outcome.changed {
                 do {
-                    try AtomicWrite.replace(path, with: Array(outcome.fixed.text.utf8))
+                    try AtomicWrite.replace(path, with: Array(outcome.fixed.text.utf8), expecting: Array(outcome.original.text.utf8))
                 } catch {
                     Console.error("\(item.path): \(error.message)")
                     failed = true

@@ -3,9 +3,22 @@ import Foundation
 
 /// An ICU regular expression with a time limit, so that no pattern from a rule file can hang the
 /// linter. Matching is serialised per instance (ICU's matcher keeps state).
+///
+/// The limit bounds one match; a pattern that backtracks catastrophically would still spend it on
+/// every line of a long text. So a pattern that has timed out `maxTimeouts` times is given up:
+/// from then on it matches nothing (for the rest of the run, since a linter's patterns are shared).
 public final class ICURegex: @unchecked Sendable {
     private let handle: OpaquePointer
     private let lock = NSLock()
+    private var timeouts = 0
+    public static let maxTimeouts = 3
+
+    /// Whether the pattern has timed out too often and is no longer matched.
+    public var givenUp: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return timeouts >= Self.maxTimeouts
+    }
 
     public struct CompileError: Error, CustomStringConvertible {
         public let pattern: String
@@ -88,10 +101,13 @@ public final class ICURegex: @unchecked Sendable {
     public func firstMatch(in text: [UInt16], group: Int32 = 0) -> Range<Int>? {
         lock.lock()
         defer { lock.unlock() }
+        guard timeouts < Self.maxTimeouts else { return nil }
         return text.withUnsafeBufferPointer { buf -> Range<Int>? in
             guard jd_regex_set_text(handle, buf.baseAddress, Int32(buf.count)) == 0 else { return nil }
             var s: Int32 = 0, e: Int32 = 0, timedOut: Int32 = 0
-            guard jd_regex_find(handle, 0, group, &s, &e, &timedOut) == 1 else { return nil }
+            let found = jd_regex_find(handle, 0, group, &s, &e, &timedOut)
+            if timedOut != 0 { timeouts += 1 }
+            guard found == 1 else { return nil }
             return Int(s)..<Int(e)
         }
     }

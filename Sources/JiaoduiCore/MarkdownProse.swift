@@ -161,14 +161,14 @@ private struct MarkdownMasker {
             }
             // A link reference definition: [label]: destination "title". It cannot interrupt a
             // paragraph, and a footnote's ([^1]: …) text is prose.
-            if previousBlank, s[p] == "[", p + 1 < line.end, s[p + 1] != "^",
+            if previousBlank, p < line.end, s[p] == "[", p + 1 < line.end, s[p + 1] != "^",
                let close = s.find("]", in: p..<line.end), close > p + 1, close + 1 < line.end, s[close + 1] == ":" {
                 maskRange(p..<line.end)
                 kinds[i] = .blank
                 continue
             }
             // A footnote definition's label ([^1]:) is markup; its text is prose.
-            if s[p] == "[", p + 1 < line.end, s[p + 1] == "^",
+            if p < line.end, s[p] == "[", p + 1 < line.end, s[p + 1] == "^",
                let close = s.find("]", in: p..<line.end), close + 1 < line.end, s[close + 1] == ":" {
                 maskRange(p..<(close + 2))
                 p = close + 2

@@ -260,6 +260,10 @@ enum RuleSpecParser {
 
     /// The YAML node tree of `text` (nil for an empty document), with errors placed in `file`.
     static func compose(_ text: String, file: String) throws(RulePackError) -> Node? {
+        if let line = YAMLDepth.tooDeep(text) {
+            throw RulePackError(file: file, line: line, column: 1, key: "",
+                                message: "嵌套超过 \(YAMLDepth.limit) 层 / nested more than \(YAMLDepth.limit) levels deep")
+        }
         do {
             // The basic resolver: every scalar is a string, typed by our own reading. Yams' default
             // resolver runs regular expressions (Foundation's) over every scalar and key to guess

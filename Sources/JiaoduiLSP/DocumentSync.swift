@@ -49,7 +49,7 @@ extension LanguageServer {
     func didClose(_ params: DidCloseTextDocumentParams) {
         let uri = params.textDocument.uri
         guard documents.removeValue(forKey: uri) != nil else { return }
-        latestLint.bump(uri)
+        latestLint.forget(uri)
         notify("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, version: nil, diagnostics: []))
     }
 
@@ -182,22 +182,39 @@ extension LanguageServer {
 }
 
 /// The newest lint asked for, per document. Read by the lint queue to skip work that is already
-/// stale, so it is behind a lock.
+/// stale, so it is behind a lock. Tokens come from one counter for all documents, so a closed
+/// document's entry can be dropped (`forget`) without a later opening ever reusing a token: the
+/// table holds the open documents only, however many have been opened and closed.
 final class LatestLint: @unchecked Sendable {
     private let lock = NSLock()
     private var tokens: [String: Int] = [:]
+    private var counter = 0
 
     @discardableResult
     func bump(_ uri: String) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        tokens[uri, default: 0] += 1
-        return tokens[uri]!
+        counter += 1
+        tokens[uri] = counter
+        return counter
+    }
+
+    /// The document is closed: no lint asked for before is current any more.
+    func forget(_ uri: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        tokens[uri] = nil
     }
 
     func current(_ uri: String) -> Int {
         lock.lock()
         defer { lock.unlock() }
         return tokens[uri] ?? 0
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return tokens.count
     }
 }

@@ -18,6 +18,12 @@ public final class LanguageServer: @unchecked Sendable {
         public var fullLintDelay: DispatchTimeInterval = .milliseconds(250)
         /// Where the project configuration is looked for; nil: from the workspace root.
         public var projectConfig: ProjectConfigStore? = nil
+        /// The linter of the embedded pack, when the caller has one already (compiling the pack
+        /// takes milliseconds; the LSP fuzz target starts a server per input).
+        public var linter: Linter? = nil
+        /// Whether `initialize` lints a line in the background, so that the word list is loaded
+        /// before the first document arrives (off for the fuzz target: its linter is warm).
+        public var warmUp = true
         public init() {}
     }
 
@@ -75,14 +81,19 @@ public final class LanguageServer: @unchecked Sendable {
         self.exit = exit
         projectConfig = options.projectConfig ?? ProjectConfigStore(root: nil)
         // The embedded pack always compiles (a test proves it); a failure here is a broken build.
-        linter = try! Linter()
+        linter = options.linter ?? (try! Linter())
     }
 
     // MARK: - Input (reader thread)
 
     public func receive(_ piece: MessageFramer.Piece) {
         guard case .body(let body) = piece else {
-            log("dropped a message without a Content-Length header")
+            // Bytes that are not a message: said on stderr and answered as JSON-RPC answers what
+            // it cannot read (a parse error with a null id); the next message is served as usual.
+            if case .badHeader(let why) = piece {
+                log("dropped bytes that are not a message: \(why)")
+                send(JSONRPC.errorResponse(id: nil, ResponseError(code: ErrorCode.parseError, message: "Parse error: \(why)")))
+            }
             return
         }
         let envelope: IncomingEnvelope

@@ -36,6 +36,7 @@ extension LanguageServer {
     /// Loads the word list and compiles the patterns before the first document arrives, so the
     /// first diagnostics are as quick as the rest.
     private func warmUp() {
+        guard options.warmUp else { return }
         let linter = self.linter
         lintQueue.async { _ = linter.lint(TextDocument("预热：开展学习活动。\n\n下一段")) }
     }

@@ -56,13 +56,24 @@ class CLITestCase: XCTestCase {
 
     /// Runs `jiaodui ARGS` in the test's directory; stdout and stderr go through files, so a
     /// large output cannot block the child.
+    /// `unprivileged`: as root, the run is made as user `nobody` (through setpriv), so that
+    /// permissions apply as they do to everyone else (root reads and writes everything).
+    /// `shell`: the arguments are /bin/sh's (to set a limit before running jiaodui).
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-             file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], unprivileged: Bool = false,
+             shell: Bool = false, file: StaticString = #filePath, line: UInt = #line) throws -> RunResult {
         let binary = try XCTUnwrap(Self.binary, "the jiaodui executable was not found next to the tests", file: file, line: line)
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = arguments
+        } else if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

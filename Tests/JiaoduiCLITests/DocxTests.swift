@@ -1,4 +1,5 @@
 import Foundation
+@testable import JiaoduiCLI
 import XCTest
 
 /// Word documents: read paragraph by paragraph, reported as ¶N, never written.
@@ -46,5 +47,36 @@ final class DocxTests: CLITestCase {
         // deleted (删掉的,文字) or moved-away (移走的,文字) text; ¶5 because the box is a paragraph.
         XCTAssertTrue(r.stdout.hasPrefix("修订.docx:¶5:5: warning[halfwidth-punctuation]"), r.stdout)
         XCTAssertTrue(r.stdout.contains("1 个问题"), r.stdout)
+    }
+
+    /// Found by the FuzzDocx fuzz target: an archive whose central directory points past its end
+    /// trapped the in-memory ZIP reader (the CLI read files into memory, and so does `serve`).
+    /// Now an error naming the file, exit 2, the other files still linted; and an error for an
+    /// upload too.
+    func testDamagedArchiveIsAnErrorNotACrash() throws {
+        let damaged = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-offset-past-end.docx"))
+        try write(damaged, to: "坏.docx")
+        try write(fixture, to: "好.docx")
+        let r = try run(["lint", "坏.docx", "好.docx"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("坏.docx: "), r.stderr)
+        XCTAssertTrue(r.stdout.contains("好.docx:¶2:18: warning[broken-wrap]"), r.stdout)
+        XCTAssertThrowsError(try DocxReader.text(of: damaged))
+        // Also from FuzzDocx: bytes that are not UTF-8 in an element name trapped the XML parser.
+        let notUTF8 = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-invalid-utf8-xml.docx"))
+        XCTAssertThrowsError(try DocxReader.text(of: notUTF8)) { error in
+            XCTAssertTrue((error as? InputError)?.message.contains("不是有效的 XML") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try DocxReader.text(of: try fixture).split(separator: "\n").count, 7)
+        // Also from FuzzDocx: a deflate stream cut short made the ZIP reader loop for ever.
+        let endless = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-endless-deflate.docx"))
+        XCTAssertThrowsError(try DocxReader.text(of: endless))
+        // Also from FuzzDocx (under AddressSanitizer): zlib read past the short last chunk of an
+        // entry. Now every chunk handed to it is whole.
+        let short = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-short-chunk.docx"))
+        _ = try? DocxReader.text(of: short)
+        // Every prefix of a good document: an error or text, never a trap.
+        let good = try fixture
+        for n in stride(from: 0, to: good.count, by: 7) { _ = try? DocxReader.text(of: good.prefix(n)) }
     }
 }

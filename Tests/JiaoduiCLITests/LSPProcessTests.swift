@@ -17,8 +17,10 @@ final class LSPProcessTests: CLITestCase {
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
-            output.fileHandleForReading.readabilityHandler = { [unowned self] handle in
+            // Weak: the handler may still run once the test has let go of the server.
+            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let chunk = handle.availableData
+                guard let self else { return }
                 self.lock.lock()
                 self.raw.append(chunk)
                 self.lock.unlock()

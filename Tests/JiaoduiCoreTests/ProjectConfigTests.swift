@@ -163,4 +163,19 @@ final class ProjectConfigLongFormTests: XCTestCase {
             XCTAssertTrue(($0 as? RulePackError)?.description.hasPrefix("p:5:9: overrides[0].rules.broken-wrap.parameters: 未知的键；可用：severity") ?? false, "\($0)")
         }
     }
+
+    /// Found by the bad-input tests: ten thousand `[` overflowed the stack of the YAML reader.
+    /// Nesting beyond 256 levels is an error naming the line; what real files hold passes.
+    func testDeepNestingIsAnErrorNotACrash() {
+        for text in ["ignore: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+                     "allow:\n" + (0..<300).map { String(repeating: " ", count: $0 + 2) + "- x" }.joined(separator: "\n"),
+                     "allow:\n  " + String(repeating: "- ", count: 300) + "x"] {
+            XCTAssertThrowsError(try ProjectConfig.parse(text, file: ".jiaodui.yml", ruleIDs: ids)) { error in
+                XCTAssertTrue("\(error)".contains("nested more than 256 levels deep"), "\(error)")
+            }
+        }
+        XCTAssertNil(YAMLDepth.tooDeep("a: '[[[[' # [[[[\nb: \"]]]]\\\"[[[\"\nc: [[1], {x: [2]}]\n"))
+        XCTAssertEqual(YAMLDepth.tooDeep("x: [[[[[", limit: 3), 1)
+        XCTAssertEqual(YAMLDepth.tooDeep("a: 'it''s ]]]'\nb: [[[[", limit: 3), 2, "a quoted ] is not counted, so it cannot hide depth")
+    }
 }

@@ -1,0 +1,5 @@
+import CFuzzDriver
+import Foundation
+
+// libFuzzer's driver, with the test function of FuzzDocx.swift.
+exit(jiaodui_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv))
