@@ -12,7 +12,8 @@ final class LSPPropertyTests: CLITestCase {
     /// kind, blank lines, full-width indents, the shapes the rules look for.
     static let inserts = ["工作", "作风", "的", "了", "医院", "记者", "学习", "𠮷", "𧿹", "a", "Z3", "10:30", ",", "，", "。", ".",
                           "“", "”", "（", "）", ":", "!", "\n", "\r\n", "\r", "\n\n", "\u{3000}\u{3000}", "“我为群众办实事”",
-                          "研究研究", "今天天气很好,我们去公园散步", "相关工作进展顺利", "□本报记者 张三", ""]
+                          "研究研究", "今天天气很好,我们去公园散步", "相关工作进展顺利", "□本报记者 张三", "",
+                          "...", "--", "部份", "學", "１２", "「", "《", "2020-2021年"]
 
     /// A splitmix64 generator (the core tests' own is in another target).
     struct Generator: RandomNumberGenerator {

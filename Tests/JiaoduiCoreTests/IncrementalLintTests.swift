@@ -7,7 +7,10 @@ import XCTest
 final class IncrementalLintTests: XCTestCase {
     func testRelintAfterRandomEditsEqualsFullLint() throws {
         let seed = try TextDocument(utf8: readFixture("seeds/000_535f91e5d57b5589.txt"))
-        let pieces = ["，", ",", "\n\n", "", "的", "“我为群众办实事”", "各", "政", "。", "𠮷"]
+        let pieces = ["，", ",", "\n\n", "", "的", "“我为群众办实事”", "各", "政", "。", "𠮷",
+                      // the packs' shapes: a mark left open or closed alone, ellipsis, dash, a
+                      // misused word, a Traditional character, full-width digits, corner brackets
+                      "“", "”", "（", "《", "...", "--", "部份", "學", "１２", "「", "」"]
         XCTAssertEqual(randomEditDisagreements(seed, pieces: pieces, seed: 20261129, rounds: 150,
                                                full: { sharedLinter.lint($0) },
                                                relint: { sharedLinter.relint($0, changed: $1, previous: $2) }), [])
