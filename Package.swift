@@ -64,11 +64,13 @@ let package = Package(
         .executableTarget(name: "jiaodui", dependencies: ["JiaoduiCLI"]),
         // The in-process half of Scripts/bench (warm re-lint through the core API).
         .executableTarget(name: "jiaodui-bench", dependencies: ["JiaoduiCore"]),
+        // What more than one test target needs (the seeded generator of the property tests).
+        .target(name: "JiaoduiTestSupport", path: "Tests/JiaoduiTestSupport"),
         .testTarget(
             name: "JiaoduiCoreTests",
-            dependencies: ["JiaoduiCore", "CJiaoduiData"]
+            dependencies: ["JiaoduiCore", "CJiaoduiData", "JiaoduiTestSupport"]
         ),
-        .testTarget(name: "JiaoduiCLITests", dependencies: ["JiaoduiCLI", "JiaoduiCore", "CJiaoduiData"]),
+        .testTarget(name: "JiaoduiCLITests", dependencies: ["JiaoduiCLI", "JiaoduiCore", "CJiaoduiData", "JiaoduiTestSupport"]),
         .testTarget(name: "JiaoduiLSPTests", dependencies: ["JiaoduiLSP", "LSPProtocol", "JiaoduiCore"]),
     ]
 )

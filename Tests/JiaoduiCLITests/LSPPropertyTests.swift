@@ -1,4 +1,5 @@
 import Foundation
+import JiaoduiTestSupport
 import XCTest
 
 /// The language server after any sequence of edits: its text is the client's (each edit applied
@@ -14,18 +15,6 @@ final class LSPPropertyTests: CLITestCase {
                           "“", "”", "（", "）", ":", "!", "\n", "\r\n", "\r", "\n\n", "\u{3000}\u{3000}", "“我为群众办实事”",
                           "研究研究", "今天天气很好,我们去公园散步", "相关工作进展顺利", "□本报记者 张三", "",
                           "...", "--", "部份", "學", "１２", "「", "《", "2020-2021年"]
-
-    /// A splitmix64 generator (the core tests' own is in another target).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The client's text as UTF-16 units, lines as LSP counts them.
     struct Buffer {
@@ -49,7 +38,7 @@ final class LSPPropertyTests: CLITestCase {
         }
 
         /// A random position on a character boundary: (line, character, offset).
-        func position(_ rng: inout Generator) -> (Int, Int, Int) {
+        func position(_ rng: inout SplitMix) -> (Int, Int, Int) {
             let lines = self.lines
             let line = Int.random(in: 0..<lines.count, using: &rng)
             var character = Int.random(in: 0...lines[line].length, using: &rng)
@@ -70,7 +59,7 @@ final class LSPPropertyTests: CLITestCase {
     }
 
     func testIncrementalEditsKeepTheServersTextAndItsDiagnosticsEqualTheCLIs() throws {
-        var rng = Generator(state: Self.seed)
+        var rng = SplitMix(seed: Self.seed)
         let server = try LSPProcessTests.Server(XCTUnwrap(Self.binary), ["lsp"])
         server.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["processId": NSNull(), "capabilities": [:] as [String: Any]]])
         server.send(["jsonrpc": "2.0", "method": "initialized", "params": [:] as [String: Any]])

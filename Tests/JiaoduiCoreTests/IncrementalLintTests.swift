@@ -1,3 +1,4 @@
+import JiaoduiTestSupport
 import XCTest
 @testable import JiaoduiCore
 
@@ -60,19 +61,6 @@ func randomEditDisagreements(_ start: TextDocument, pieces: [String], seed: UInt
         findings = complete
     }
     return disagreements
-}
-
-/// A small deterministic generator, so a failure names a reproducible round.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The same property for Markdown, through the path the editor takes (prepared findings carried

@@ -1,5 +1,6 @@
 import Foundation
 import JiaoduiCore
+import JiaoduiTestSupport
 import XCTest
 
 /// Properties that must hold for every document, checked over generated ones: random mixes of Han,

@@ -1,5 +1,6 @@
 import Foundation
 import JiaoduiCore
+import JiaoduiTestSupport
 import XCTest
 
 /// Generated documents (Han, punctuation, Latin, digits, 𠮷, every line end, blank lines, U+3000
