@@ -12,8 +12,7 @@ enum DocxReader {
         return try explain { () throws(DocxText.Failure) in try DocxText.text(at: URL(fileURLWithPath: path)) }
     }
 
-    /// The text of a Word document held in memory (an upload to `jiaodui serve`; read through a
-    /// copy in /dev/shm, memory, not disk, removed at once: see `DocxText.text(of:)`).
+    /// The text of a Word document held in memory (an upload to `jiaodui serve`).
     static func text(of data: Data) throws(InputError) -> String {
         try explain { () throws(DocxText.Failure) in try DocxText.text(of: data) }
     }
@@ -32,7 +31,7 @@ enum DocxReader {
             case .badXML(let line):
                 throw InputError(L10n("word/document.xml 不是有效的 XML（第 \(line) 行）", "word/document.xml is not valid XML (line \(line))").both)
             case .unreadable:
-                throw InputError(L10n("无法读取（临时副本写入失败）", "cannot read: no room for a temporary copy").both)
+                throw InputError(L10n("无法读取", "cannot read the file").both)
             }
         }
     }

@@ -1,13 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
+import ZIPFoundation  // its inflate (`Data.decompress`); the directory is read by ZipDirectory
 
 /// The text of a Word document: the paragraphs of `word/document.xml`, one per line, so that line
 /// N of what is linted is paragraph N of the document (¶N in the report). Tabs stay tabs; a
@@ -26,54 +21,24 @@ public enum DocxText {
         case cannotExtract
         /// `word/document.xml` is not well-formed XML; the parser's line.
         case badXML(line: Int)
-        /// The bytes could not be put where the archive reader can read them (no room for the
-        /// temporary copy).
+        /// The file could not be read.
         case unreadable
     }
 
     /// The text of the Word document held in `data` (an upload to `jiaodui serve`).
-    ///
-    /// ZIPFoundation reads the archive's directory from a file, never from memory: its in-memory
-    /// archive traps (reads a negative count) when a damaged archive points past its end. The
-    /// file is in /dev/shm (memory, not disk) where there is one, readable by the owner only, and
-    /// removed before this returns.
     public static func text(of data: Data) throws(Failure) -> String {
-        let directory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : NSTemporaryDirectory()
-        var template = Array("\(directory.hasSuffix("/") ? String(directory.dropLast()) : directory)/jiaodui-docx-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw .unreadable }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { unlink(path) }
-        let written = data.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        guard close(fd) == 0, written else { throw .unreadable }
-        return try text(of: data, directoryFrom: URL(fileURLWithPath: path))
-    }
-
-    /// The text of the Word document at `url`.
-    public static func text(at url: URL) throws(Failure) -> String {
-        guard let data = try? Data(contentsOf: url) else { throw .unreadable }
-        return try text(of: data, directoryFrom: url)
-    }
-
-    /// The archive's directory from `file`, the entry's bytes from `data` (the same bytes).
-    private static func text(of data: Data, directoryFrom file: URL) throws(Failure) -> String {
-        let archive: Archive
+        let bytes = [UInt8](data)
+        let entry: ZipDirectory.Entry
         do {
-            archive = try Archive(url: file, accessMode: .read)
+            entry = try ZipDirectory(bytes).entry(named: "word/document.xml")
         } catch {
-            throw .notZip
+            switch error {
+            case .notZip: throw .notZip
+            case .noEntry: throw .noDocument
+            case .badEntry: throw .cannotExtract
+            }
         }
-        guard let entry = archive["word/document.xml"] else { throw .noDocument }
-        let xml = try contents(of: entry, in: data)
+        let xml = try contents(of: entry, in: bytes)
         // FoundationXML traps on an element name that is not UTF-8 (found by fuzzing); Word
         // writes UTF-8 only, so anything else is damage, reported at its line.
         if let bad = firstInvalidUTF8(xml) { throw .badXML(line: 1 + xml.prefix(bad).count { $0 == 10 }) }
@@ -84,38 +49,29 @@ public enum DocxText {
         return collector.paragraphs.joined(separator: "\n")
     }
 
+    /// The text of the Word document at `url`.
+    public static func text(at url: URL) throws(Failure) -> String {
+        guard let data = try? Data(contentsOf: url) else { throw .unreadable }
+        return try text(of: data)
+    }
+
     /// The most `word/document.xml` may inflate to (a novel is a few megabytes; a "zip bomb" is
     /// refused before it fills the memory).
     public static let maxXMLSize = 256 << 20
 
-    /// The uncompressed bytes of `entry`, read from `data` and inflated here rather than by
-    /// `Archive.extract`: that one loops for ever on a deflate stream that is cut short (it keeps
-    /// asking for more input past the end of the file; found by fuzzing), and lets zlib read past
-    /// a short last chunk. Here the input ends
-    /// where the entry's compressed size says, the output where `maxXMLSize` does, and the
-    /// checksum must match.
-    static func contents(of entry: Entry, in data: Data) throws(Failure) -> Data {
-        let bytes = [UInt8](data)
-        let name = Array(entry.path.utf8)
-        // The entry's local header: "PK\3\4", 26 bytes of fields, the name, the extra field.
-        var start: Int?
-        var i = 0
-        while i + 30 + name.count <= bytes.count {
-            if bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 3 && bytes[i + 3] == 4,
-               Int(bytes[i + 26]) | Int(bytes[i + 27]) << 8 == name.count,
-               bytes[(i + 30)..<(i + 30 + name.count)].elementsEqual(name) {
-                start = i + 30 + name.count + (Int(bytes[i + 28]) | Int(bytes[i + 29]) << 8)
-                break
-            }
-            i += 1
-        }
-        guard let start, entry.compressedSize <= UInt64(bytes.count), start + Int(entry.compressedSize) <= bytes.count else {
-            throw .cannotExtract
-        }
-        let end = start + Int(entry.compressedSize)
-        guard entry.isCompressed else {
+    /// The uncompressed bytes of `entry`, inflated here rather than by `Archive.extract`: that
+    /// one loops for ever on a deflate stream that is cut short (it keeps asking for more input
+    /// past the end of the file; found by fuzzing), and lets zlib read past a short last chunk.
+    /// Here the input ends where the entry's compressed size says, the output where `maxXMLSize`
+    /// does, and the checksum must match.
+    static func contents(of entry: ZipDirectory.Entry, in bytes: [UInt8]) throws(Failure) -> Data {
+        let start = entry.dataStart, end = entry.dataStart + entry.compressedSize
+        switch entry.method {
+        case 0:
             guard end - start <= maxXMLSize else { throw .cannotExtract }
             return Data(bytes[start..<end])
+        case 8: break
+        default: throw .cannotExtract
         }
         var out = Data()
         do {

@@ -53,6 +53,13 @@ final class DocxTests: CLITestCase {
     /// trapped the in-memory ZIP reader (the CLI read files into memory, and so does `serve`).
     /// Now an error naming the file, exit 2, the other files still linted; and an error for an
     /// upload too.
+    /// An archive in ZIP64 form throughout (sizes and offsets in the ZIP64 extra fields, the end
+    /// record reached through the ZIP64 locator), as writers that stream large files make it.
+    func testZIP64ArchiveReadsLikeAnyOther() throws {
+        let zip64 = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/zip64.docx"))
+        XCTAssertEqual(try DocxReader.text(of: zip64), try DocxReader.text(of: try fixture))
+    }
+
     func testDamagedArchiveIsAnErrorNotACrash() throws {
         let damaged = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-offset-past-end.docx"))
         try write(damaged, to: "坏.docx")
@@ -75,6 +82,12 @@ final class DocxTests: CLITestCase {
         // entry. Now every chunk handed to it is whole.
         let short = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-short-chunk.docx"))
         _ = try? DocxReader.text(of: short)
+        // Also from FuzzDocx: a ZIP64 end record whose directory offset is past Int64.max trapped
+        // ZIPFoundation's archive reader; jiaodui now reads the directory itself.
+        let zip64Offset = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Fixtures/docx/fuzz-zip64-offset.docx"))
+        XCTAssertThrowsError(try DocxReader.text(of: zip64Offset)) { error in
+            XCTAssertTrue((error as? InputError)?.message.contains("ZIP") ?? false, "\(error)")
+        }
         // Every prefix of a good document: an error or text, never a trap.
         let good = try fixture
         for n in stride(from: 0, to: good.count, by: 7) { _ = try? DocxReader.text(of: good.prefix(n)) }
